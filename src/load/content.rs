@@ -1,0 +1,136 @@
+//! Markdown pages of `content/`: discovery and front matter.
+
+use super::{read, report_walk_error, LoadError};
+use crate::diagnostics::Diagnostic;
+use crate::model::{FrontMatter, Page, Pos};
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// Every `.md` file under `content/`, in publishing order (weight, then title, then path).
+pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Page>, LoadError> {
+    let folder = root.join("content");
+    let mut pages = Vec::new();
+    for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                report_walk_error(root, &e, diagnostics);
+                continue;
+            }
+        };
+        let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
+        if !entry.file_type().is_file() || !is_markdown {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let text = read(entry.path())?;
+        match parse_page(rel, &text) {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    pages.sort_by(|a, b| {
+        (a.front.weight.unwrap_or(0), &a.front.title, &a.path).cmp(&(
+            b.front.weight.unwrap_or(0),
+            &b.front.title,
+            &b.path,
+        ))
+    });
+    Ok(pages)
+}
+
+/// Splits a page into front matter and body; `file` is relative to the site folder.
+pub fn parse_page(file: &Path, text: &str) -> Result<Page, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let missing = || {
+        Diagnostic::error("content/front-matter", file, Pos::START, "this page has no front matter")
+            .with_help("start the file with a `---` line, a `title: …` line and another `---` line")
+    };
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Err(missing());
+    }
+    let mut front_len = 0;
+    let mut front_lines = 0;
+    let mut closed = false;
+    for line in lines.by_ref() {
+        if line.trim_end() == "---" {
+            closed = true;
+            break;
+        }
+        front_len += line.len();
+        front_lines += 1;
+    }
+    if !closed {
+        return Err(Diagnostic::error("content/front-matter", file, Pos::START, "the front matter is never closed")
+            .with_help("end the front matter with a line holding only `---`"));
+    }
+    let start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let front_text = &text[start..start + front_len];
+    let body_start = (start + front_len + text[start + front_len..].find('\n').map_or(0, |i| i + 1)).min(text.len());
+    let doc = super::parse::<FrontMatter>(file, front_text).map_err(|mut d| {
+        // Positions are relative to the front matter, which starts on line 2.
+        d.rule = "content/front-matter";
+        d.line += 1;
+        d
+    })?;
+    if doc.title.trim().is_empty() {
+        let pos = if doc.source.contains("title") {
+            Pos { line: doc.pos("title").line + 1, ..doc.pos("title") }
+        } else {
+            Pos::START
+        };
+        return Err(Diagnostic::error("content/front-matter", file, pos, "this page has no title")
+            .with_help("add `title: …` to the front matter"));
+    }
+    Ok(Page {
+        file: file.to_path_buf(),
+        path: url_path(file),
+        front: doc.data,
+        body: text[body_start..].to_string(),
+        body_line: front_lines + 3,
+    })
+}
+
+/// `content/guides/release.md` → `guides/release`; `_index.md` and `index.md` name their folder.
+fn url_path(file: &Path) -> String {
+    let rel = file.strip_prefix("content").unwrap_or(file).with_extension("");
+    let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    if matches!(parts.last().map(String::as_str), Some("_index" | "index")) {
+        parts.pop();
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let page = parse_page(Path::new("content/guides/release.md"), "---\ntitle: Release\nweight: 2\n---\n# Hello\n")
+            .unwrap();
+        assert_eq!(page.path, "guides/release");
+        assert_eq!(page.front.title, "Release");
+        assert_eq!(page.body, "# Hello\n");
+        assert_eq!(page.body_line, 5);
+    }
+
+    #[test]
+    fn index_pages_name_their_folder() {
+        assert_eq!(url_path(Path::new("content/_index.md")), "");
+        assert_eq!(url_path(Path::new("content/team/index.md")), "team");
+    }
+
+    #[test]
+    fn unknown_front_matter_key_is_located_in_the_file() {
+        let err = parse_page(Path::new("content/a.md"), "---\ntitle: A\ntags: [x]\n---\nbody\n").unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("content/front-matter", 3, 1));
+    }
+
+    #[test]
+    fn missing_front_matter_is_reported() {
+        let err = parse_page(Path::new("content/a.md"), "# Just a heading\n").unwrap_err();
+        assert_eq!((err.rule, err.line), ("content/front-matter", 1));
+    }
+}

@@ -1,0 +1,175 @@
+//! Files → model: reads a site folder into a [`Site`], with a diagnostic for every file
+//! that is missing, does not parse or does not fit the format.
+
+mod content;
+mod yaml;
+
+pub use content::parse_page;
+pub use yaml::parse;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Doc, Pos, Site, SiteConfig};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What loading produced: the site (as far as it could be read) and every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The site; documents that failed to load are `None`.
+    pub site: Site,
+    /// Problems found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a folder could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder has no site.yaml.
+    #[error("{0} has no site.yaml, so it is not a govsite site\n  = help: run `govsite init {0}` to create one, or pass the folder that holds site.yaml")]
+    NotASite(String),
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The governance documents: file stem and whether the format requires it.
+const DOCUMENTS: [(&str, bool); 8] = [
+    ("charter", true),
+    ("people", true),
+    ("roles", true),
+    ("ladder", true),
+    ("code-of-conduct", true),
+    ("security", false),
+    ("groups", false),
+    ("decisions", false),
+];
+
+/// Loads the site in `root`.
+pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
+    let mut diagnostics = Vec::new();
+    let site_file = find_yaml(root, "site").ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
+    let site: Doc<SiteConfig> = match read_doc(root, &site_file, &mut diagnostics)? {
+        Some(doc) => doc,
+        None => Doc { data: SiteConfig::default(), file: site_file, source: Default::default() },
+    };
+
+    let mut loader = DocumentLoader { root, diagnostics };
+    let mut site = Site {
+        root: root.to_path_buf(),
+        site,
+        charter: loader.document(DOCUMENTS[0])?,
+        people: loader.document(DOCUMENTS[1])?,
+        roles: loader.document(DOCUMENTS[2])?,
+        ladder: loader.document(DOCUMENTS[3])?,
+        code_of_conduct: loader.document(DOCUMENTS[4])?,
+        security: loader.document(DOCUMENTS[5])?,
+        groups: loader.document(DOCUMENTS[6])?,
+        decisions: loader.document(DOCUMENTS[7])?,
+        pages: Vec::new(),
+        static_files: Vec::new(),
+    };
+    let mut diagnostics = loader.diagnostics;
+    site.pages = content::load_pages(root, &mut diagnostics)?;
+    site.static_files = static_files(root, &mut diagnostics);
+    Ok(Loaded { site, diagnostics })
+}
+
+struct DocumentLoader<'a> {
+    root: &'a Path,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl DocumentLoader<'_> {
+    fn document<T: DeserializeOwned + Default>(
+        &mut self,
+        (stem, required): (&str, bool),
+    ) -> Result<Option<Doc<T>>, LoadError> {
+        let folder = self.root.join("governance");
+        match find_yaml(&folder, stem) {
+            Some(file) => read_doc(self.root, &Path::new("governance").join(file), &mut self.diagnostics),
+            None => {
+                if required {
+                    self.diagnostics.push(
+                        Diagnostic::error("files/missing", "site.yaml", Pos::START, format!("required document governance/{stem}.yaml is missing"))
+                            .with_help(format!("create governance/{stem}.yaml (see docs/format.md), or run `govsite init` in an empty folder for a template")),
+                    );
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// `name.yaml` or `name.yml` in `folder` (the file name only).
+fn find_yaml(folder: &Path, stem: &str) -> Option<PathBuf> {
+    ["yaml", "yml"].iter().map(|ext| PathBuf::from(format!("{stem}.{ext}"))).find(|name| folder.join(name).is_file())
+}
+
+fn read_doc<T: DeserializeOwned + Default>(
+    root: &Path,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<Doc<T>>, LoadError> {
+    let text = read(&root.join(file))?;
+    match yaml::parse(file, &text) {
+        Ok(doc) => Ok(Some(doc)),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Ok(None)
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.display().to_string(), source })
+}
+
+/// Every file under `static/`, relative to it; links followed, loops reported.
+fn static_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let folder = root.join("static");
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(&folder) {
+                    files.push(rel.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => report_walk_error(root, &e, diagnostics),
+        }
+    }
+    files
+}
+
+/// A symlink loop or unreadable entry met while walking a folder.
+fn report_walk_error(root: &Path, error: &walkdir::Error, diagnostics: &mut Vec<Diagnostic>) {
+    let path = error.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+    if error.loop_ancestor().is_some() {
+        diagnostics.push(
+            Diagnostic::warning(
+                "files/symlink-loop",
+                &path,
+                Pos::START,
+                format!("{} is a symbolic link to a folder that contains it; it was not followed", path.display()),
+            )
+            .with_help("remove the link, or point it at a folder outside its own parents"),
+        );
+    } else if error.io_error().is_some_and(|e| e.kind() != std::io::ErrorKind::NotFound) {
+        diagnostics.push(
+            Diagnostic::error(
+                "files/unreadable",
+                &path,
+                Pos::START,
+                format!("cannot read {}: {error}", path.display()),
+            )
+            .with_help("check the file's permissions, or remove it"),
+        );
+    }
+}

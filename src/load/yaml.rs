@@ -1,0 +1,209 @@
+//! One YAML document → typed model + positions of every key and value.
+//!
+//! serde_yaml (the maintained `yaml_serde`) deserializes into the model and words the
+//! schema errors; it keeps no positions for values it accepted, so saphyr's marked tree is
+//! walked once to record where each key and list item sits for the rules that come later.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{field_path, item_path, Doc, Pos, SourceMap};
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Parses `text` (the contents of `file`, relative to the site folder) into a document.
+pub fn parse<T: DeserializeOwned + Default>(file: &Path, text: &str) -> Result<Doc<T>, Diagnostic> {
+    let source = source_map(file, text)?;
+    // An empty file is an empty mapping: its required fields are reported one by one.
+    let data = if text.trim().is_empty() {
+        T::default()
+    } else {
+        serde_yaml::from_str::<T>(text).map_err(|e| schema_error(file, &source, &e))?
+    };
+    Ok(Doc { data, file: file.to_path_buf(), source })
+}
+
+/// Walks the marked tree; a YAML syntax error (or a duplicate key) becomes `yaml/syntax`.
+fn source_map(file: &Path, text: &str) -> Result<SourceMap, Diagnostic> {
+    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
+        let m = e.marker();
+        let pos = Pos { line: m.line(), column: m.col() + 1, len: 1 };
+        let info = e.info();
+        let help = if info.contains("duplicated key") {
+            "each key may appear once in a mapping: remove or rename one of them"
+        } else if info.contains("cannot start any token") {
+            "YAML indents with spaces, never tabs; quote values that start with `@`, `` ` `` or `%`"
+        } else {
+            "fix the YAML syntax here; quoting the value often helps"
+        };
+        Diagnostic::error("yaml/syntax", file, pos, format!("this file is not valid YAML: {info}")).with_help(help)
+    })?;
+    if docs.len() > 1 {
+        let pos = docs.get(1).map(|d| marker_pos(d, 1)).unwrap_or(Pos::START);
+        return Err(Diagnostic::error("yaml/syntax", file, pos, "this file holds more than one YAML document")
+            .with_help("remove the `---` separator: each governance file is one document"));
+    }
+    let mut map = SourceMap::default();
+    if let Some(root) = docs.first() {
+        record(root, String::new(), &mut map);
+    }
+    Ok(map)
+}
+
+fn marker_pos(node: &MarkedYaml, len: usize) -> Pos {
+    Pos { line: node.span.start.line(), column: node.span.start.col() + 1, len }
+}
+
+fn scalar_len(node: &MarkedYaml) -> usize {
+    let (start, end) = (node.span.start, node.span.end);
+    if start.line() == end.line() {
+        end.index().saturating_sub(start.index())
+    } else {
+        0
+    }
+}
+
+fn key_text(node: &MarkedYaml) -> Option<String> {
+    match &node.data {
+        YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+        YamlData::Value(Scalar::Integer(i)) => Some(i.to_string()),
+        YamlData::Value(Scalar::Boolean(b)) => Some(b.to_string()),
+        YamlData::Value(Scalar::FloatingPoint(f)) => Some(f.to_string()),
+        _ => None,
+    }
+}
+
+fn record(node: &MarkedYaml, path: String, map: &mut SourceMap) {
+    match &node.data {
+        YamlData::Mapping(entries) => {
+            map.insert_value(path.clone(), marker_pos(node, 0));
+            for (key, value) in entries {
+                let Some(name) = key_text(key) else { continue };
+                let child = field_path(&path, &name);
+                map.insert_key(child.clone(), marker_pos(key, name.chars().count()));
+                record(value, child, map);
+            }
+        }
+        YamlData::Sequence(items) => {
+            map.insert_value(path.clone(), marker_pos(node, 0));
+            for (i, item) in items.iter().enumerate() {
+                record(item, item_path(&path, i), map);
+            }
+        }
+        _ => map.insert_value(path, marker_pos(node, scalar_len(node))),
+    }
+}
+
+/// Turns a serde_yaml error into the schema diagnostic it stands for.
+fn schema_error(file: &Path, source: &SourceMap, error: &serde_yaml::Error) -> Diagnostic {
+    let text = error.to_string();
+    // serde_yaml words its errors as `path: message at line L column C`.
+    let (path, rest) = match text.split_once(": ") {
+        Some((p, r)) if !p.contains(' ') => (p.to_string(), r.to_string()),
+        _ => (String::new(), text.clone()),
+    };
+    let message = rest.split(" at line ").next().unwrap_or(&rest).to_string();
+    let located = error.location().map(|l| Pos { line: l.line(), column: l.column(), len: 0 });
+    if let Some(field) = between(&message, "unknown field `", "`") {
+        let expected = expected_fields(&message);
+        let key = field_path(&path, &field);
+        let pos = Pos { len: field.chars().count(), ..source.key(&key) };
+        let help = match crate::suggest::closest(&field, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`? Known keys here: {}", expected.join(", ")),
+            None => format!("remove it; known keys here: {}", expected.join(", ")),
+        };
+        return Diagnostic::error("schema/unknown-field", file, pos, format!("unknown key `{field}`{}", place(&path)))
+            .with_label("unknown key")
+            .with_help(help);
+    }
+    if let Some(field) = between(&message, "missing field `", "`") {
+        let pos = located.filter(|p| p.line > 1 || p.column > 1).unwrap_or_else(|| source.key(&path));
+        return Diagnostic::error(
+            "schema/missing-field",
+            file,
+            pos,
+            format!("required key `{field}` is missing{}", place(&path)),
+        )
+        .with_help(format!("add `{field}:` here"));
+    }
+    let pos = if source.contains(&path) { source.value(&path) } else { located.unwrap_or_else(|| source.value(&path)) };
+    let what = if path.is_empty() { "the document".to_string() } else { format!("`{path}`") };
+    Diagnostic::error("schema/type", file, pos, format!("{what} has the wrong type: {}", tidy(&message)))
+        .with_label("wrong type")
+        .with_help("see docs/format.md for the type this key takes")
+}
+
+fn place(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{path}`")
+    }
+}
+
+fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(text[from..from + len].to_string())
+}
+
+fn expected_fields(message: &str) -> Vec<String> {
+    let Some(list) = message.split("expected one of ").nth(1).or_else(|| message.split("expected ").nth(1)) else {
+        return Vec::new();
+    };
+    list.split(", ").filter_map(|f| between(f, "`", "`")).collect()
+}
+
+/// serde's wording names Rust types; say it in YAML terms.
+fn tidy(message: &str) -> String {
+    message
+        .replace("expected u32", "expected a whole number")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+        .replace("a sequence", "a list")
+        .replace("expected struct ", "expected a mapping: ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Roles;
+
+    fn roles(text: &str) -> Result<Doc<Roles>, Diagnostic> {
+        parse::<Roles>(Path::new("governance/roles.yaml"), text)
+    }
+
+    #[test]
+    fn records_positions_of_keys_and_items() {
+        let doc = roles("roles:\n  - id: maintainer\n    members:\n      - alice\n      - bob\n").unwrap();
+        assert_eq!(doc.pos("roles[0].members[1]"), Pos { line: 5, column: 9, len: 3 });
+        assert_eq!(doc.key_pos("roles[0].members"), Pos { line: 3, column: 5, len: 7 });
+    }
+
+    #[test]
+    fn unknown_key_points_at_the_key_with_a_suggestion() {
+        let err = roles("roles:\n  - id: maintainer\n    membres: [alice]\n").unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("schema/unknown-field", 3, 5));
+        assert!(err.help.unwrap().starts_with("did you mean `members`?"));
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let err = roles("roles:\n  - id: [a, b\n").unwrap_err();
+        assert_eq!(err.rule, "yaml/syntax");
+        assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn duplicate_key_is_located() {
+        let err = roles("roles:\n  - id: a\n    id: b\n").unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("yaml/syntax", 3, 5));
+    }
+
+    #[test]
+    fn wrong_type_names_the_path() {
+        let err = roles("roles:\n  - id: a\n    open: sometimes\n").unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("schema/type", 3, 11));
+        assert!(err.message.contains("roles[0].open"), "{}", err.message);
+    }
+}

@@ -1,0 +1,105 @@
+//! Where a link in Markdown really points once the site is published.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// Rewrites links to carry the base path: root-relative URLs and relative `.md` links.
+#[derive(Debug, Clone, Default)]
+pub struct LinkResolver {
+    /// The path of `base_url`, with slashes at both ends (`/acme/`, or `/`).
+    pub base_path: String,
+    /// Page source (`content/guides/release.md`) → its URL path (`guides/release`).
+    pub pages: HashMap<PathBuf, String>,
+}
+
+impl LinkResolver {
+    /// The published form of `dest`, written in the file `from` (relative to the site folder).
+    pub fn resolve(&self, dest: &str, from: &Path) -> String {
+        if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+            return dest.to_string();
+        }
+        if let Some(rooted) = dest.strip_prefix('/') {
+            return format!("{}{}", self.base_path, rooted);
+        }
+        let (path, fragment) = split_fragment(dest);
+        if !path.ends_with(".md") {
+            return dest.to_string();
+        }
+        let target = normalize(&from.parent().unwrap_or(Path::new("")).join(path));
+        let url = match self.pages.get(&target) {
+            Some(page) if page.is_empty() => String::new(),
+            Some(page) => format!("{page}/"),
+            // Unknown pages keep a predictable URL; the link check reports them.
+            None => url_for(&target),
+        };
+        format!("{}{}{}", self.base_path, url, fragment)
+    }
+}
+
+/// `content/a/b.md` → `a/b/`.
+fn url_for(target: &Path) -> String {
+    let rel = target.strip_prefix("content").unwrap_or(target).with_extension("");
+    let text = rel.to_string_lossy().replace('\\', "/");
+    format!("{}/", text.trim_end_matches("/_index").trim_end_matches("/index"))
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && i > 0,
+        None => false,
+    }
+}
+
+fn split_fragment(dest: &str) -> (&str, &str) {
+    match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    }
+}
+
+/// Resolves `.` and `..` without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolver() -> LinkResolver {
+        let mut pages = HashMap::new();
+        pages.insert(PathBuf::from("content/meetings.md"), "meetings".to_string());
+        pages.insert(PathBuf::from("content/guides/release.md"), "guides/release".to_string());
+        pages.insert(PathBuf::from("content/_index.md"), String::new());
+        LinkResolver { base_path: "/acme/".into(), pages }
+    }
+
+    #[test]
+    fn rewrites_root_relative_and_md_links() {
+        let r = resolver();
+        let from = Path::new("content/guides/release.md");
+        assert_eq!(r.resolve("/charter/", from), "/acme/charter/");
+        assert_eq!(r.resolve("../meetings.md#agenda", from), "/acme/meetings/#agenda");
+        assert_eq!(r.resolve("../_index.md", from), "/acme/");
+        assert_eq!(r.resolve("release.md", from), "/acme/guides/release/");
+    }
+
+    #[test]
+    fn leaves_external_and_anchor_links_alone() {
+        let r = resolver();
+        let from = Path::new("content/meetings.md");
+        for dest in ["https://x.org/a.md", "mailto:a@b.org", "#top", "//cdn.example/x", "img/logo.png"] {
+            assert_eq!(r.resolve(dest, from), dest);
+        }
+    }
+}

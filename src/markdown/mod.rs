@@ -1,0 +1,249 @@
+//! Markdown → HTML: GitHub-flavoured extensions, heading ids, highlighted code, links
+//! rewritten under the base path, raw HTML sanitized unless the site opts in.
+
+pub mod highlight;
+mod links;
+
+pub use links::LinkResolver;
+
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A heading of a rendered page, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+}
+
+/// A rendered Markdown text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Its headings, in order.
+    pub toc: Vec<Heading>,
+    /// Whether a code block was highlighted (the page then needs the syntax stylesheet).
+    pub has_code: bool,
+}
+
+/// Renders Markdown the same way for pages and for prose fields of the YAML.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    /// Link rewriting.
+    pub links: LinkResolver,
+    /// Pass raw HTML through unsanitized.
+    pub unsafe_html: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+impl Markdown {
+    /// Renders a whole document written in `from` (relative to the site folder).
+    pub fn render(&self, text: &str, from: &Path) -> Rendered {
+        let mut events: Vec<Event> = Parser::new_ext(text, options()).collect();
+        let toc = assign_heading_ids(&mut events);
+        let mut has_raw_html = false;
+        let mut has_code = false;
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        let mut code: Option<(String, String)> = None;
+        for event in events {
+            if let Some((lang, buffer)) = code.as_mut() {
+                match event {
+                    Event::Text(t) => buffer.push_str(&t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        has_code |= !lang.is_empty();
+                        out.push(Event::Html(code_block(lang, buffer).into()));
+                        code = None;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest_url = CowStr::from(self.links.resolve(&dest_url, from));
+                    out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    let dest_url = CowStr::from(self.links.resolve(&dest_url, from));
+                    out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    has_raw_html = true;
+                    out.push(event);
+                }
+                other => out.push(other),
+            }
+        }
+        let mut html_out = String::with_capacity(text.len() * 3 / 2);
+        html::push_html(&mut html_out, out.into_iter());
+        if has_raw_html && !self.unsafe_html {
+            html_out = sanitize(&html_out);
+        }
+        Rendered { html: html_out, toc, has_code }
+    }
+
+    /// Renders a short prose field: a single paragraph loses its `<p>` so it sits inline.
+    pub fn render_inline(&self, text: &str, from: &Path) -> String {
+        let html = self.render(text, from).html;
+        let trimmed = html.trim_end();
+        match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+            Some(inner) if !inner.contains("<p>") => inner.to_string(),
+            _ => html,
+        }
+    }
+}
+
+fn code_block(lang: &str, code: &str) -> String {
+    let escaped_lang = escape(lang);
+    match highlight::highlight(code, lang) {
+        Some(spans) => format!("<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{spans}</code></pre>\n"),
+        None => {
+            let class = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{escaped_lang}\"") };
+            format!("<pre class=\"code\"{class}><code>{}</code></pre>\n", escape(code))
+        }
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// Gives each heading without an explicit `{#id}` a GitHub-style id, unique in the page.
+fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut toc = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut title = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    title.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| github_slug(&title));
+            let count = used.entry(base.clone()).or_insert(0);
+            let unique = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
+            *count += 1;
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            toc.push(Heading { level, id: unique, title });
+            i = j;
+        }
+        i += 1;
+    }
+    toc
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// GitHub's heading anchors: lowercase, spaces to `-`, punctuation dropped, letters of any
+/// script kept.
+pub fn github_slug(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Removes scripts, event handlers and other active content, keeping what Markdown and the
+/// highlighter produce.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["class", "id", "data-lang"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn md() -> Markdown {
+        Markdown { links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() }, unsafe_html: false }
+    }
+
+    #[test]
+    fn headings_get_unique_github_ids() {
+        let r = md().render("# Getting started\n## Getting started\n## Über uns & more\n", Path::new("content/a.md"));
+        let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["getting-started", "getting-started-1", "über-uns--more"]);
+        assert!(r.html.contains("<h1 id=\"getting-started\">"));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let r = md().render("```rust\nfn main() {}\n```\n", Path::new("content/a.md"));
+        assert!(r.has_code);
+        assert!(r.html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_is_sanitized_unless_allowed() {
+        let text = "Hi <script>alert(1)</script><b onclick=\"x()\">there</b>\n";
+        let safe = md().render(text, Path::new("content/a.md")).html;
+        assert_eq!(safe, "<p>Hi <b>there</b></p>\n");
+        let raw = Markdown { unsafe_html: true, ..md() }.render(text, Path::new("content/a.md")).html;
+        assert!(raw.contains("<script>"));
+    }
+
+    #[test]
+    fn gfm_extensions_are_on() {
+        let html = md()
+            .render("| a |\n|---|\n| b |\n\n~~x~~ and [^1]\n\n- [x] done\n\n[^1]: note\n", Path::new("content/a.md"))
+            .html;
+        for needle in ["<table>", "<del>x</del>", "type=\"checkbox\"", "footnote-definition"] {
+            assert!(html.contains(needle), "{needle} missing in {html}");
+        }
+    }
+
+    #[test]
+    fn inline_fields_lose_their_paragraph() {
+        assert_eq!(
+            md().render_inline("See [the charter](/charter/).", Path::new("content/")),
+            "See <a href=\"/acme/charter/\">the charter</a>."
+        );
+    }
+}

@@ -1,0 +1,97 @@
+use super::Text;
+use serde::{Deserialize, Serialize};
+
+/// `governance/charter.yaml`: why the project exists and how it decides.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Charter {
+    /// Mission (required).
+    #[serde(default)]
+    pub mission: Text,
+    /// Vision.
+    pub vision: Option<Text>,
+    /// What is in and out of scope (required: at least one `in` item).
+    #[serde(default)]
+    pub scope: Scope,
+    /// The community's values.
+    #[serde(default)]
+    pub values: Vec<Value>,
+    /// How decisions are made (required).
+    #[serde(default)]
+    pub decision_making: DecisionMaking,
+    /// How this charter is changed (required).
+    #[serde(default)]
+    pub amendments: Text,
+}
+
+/// Scope of the project.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// In scope.
+    #[serde(rename = "in", default)]
+    pub in_scope: Vec<Text>,
+    /// Out of scope.
+    #[serde(rename = "out", default)]
+    pub out_of_scope: Vec<Text>,
+}
+
+/// A value the community holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    /// Name, e.g. Transparency.
+    #[serde(default)]
+    pub name: String,
+    /// What it means here.
+    pub description: Option<Text>,
+}
+
+/// The decision-making process.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionMaking {
+    /// lazy-consensus | consensus | voting | bdfl (required).
+    #[serde(default)]
+    pub model: String,
+    /// The role or group that decides (required).
+    #[serde(default)]
+    pub body: String,
+    /// The process in words.
+    pub description: Option<Text>,
+    /// Voting rules; required when `model` is `voting`.
+    pub voting: Option<Voting>,
+    /// Decisions that need another majority.
+    #[serde(default)]
+    pub thresholds: Vec<Threshold>,
+}
+
+/// Voting rules.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voting {
+    /// e.g. "2/3".
+    pub quorum: Option<String>,
+    /// simple | two-thirds | three-quarters | unanimous.
+    pub majority: Option<String>,
+    /// all-members (default) | votes-cast | all-but-subject.
+    pub base: Option<String>,
+    /// How long a vote stays open.
+    pub period_days: Option<u32>,
+    /// Who may call a vote (role or group id).
+    pub on_demand_by: Option<String>,
+}
+
+/// A decision needing a particular majority.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// Which decision, e.g. amendment, removal.
+    #[serde(default)]
+    pub decision: String,
+    /// The majority it needs.
+    #[serde(default)]
+    pub majority: String,
+    /// What the majority is counted against.
+    pub base: Option<String>,
+}

@@ -1,0 +1,106 @@
+use super::Text;
+use serde::{Deserialize, Serialize};
+
+/// `governance/code-of-conduct.yaml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeOfConduct {
+    /// The code this one adapts.
+    pub based_on: Option<BasedOn>,
+    /// The pledge (required unless adopted by reference).
+    pub pledge: Option<Text>,
+    /// Expected and unacceptable behaviour (required unless adopted by reference).
+    pub standards: Option<Standards>,
+    /// What the enforcers are responsible for.
+    pub enforcement_responsibilities: Option<Text>,
+    /// Where the code applies (required unless adopted by reference).
+    pub scope: Option<Text>,
+    /// How to report a problem (required).
+    #[serde(default)]
+    pub reporting: Reporting,
+    /// The enforcement ladder, mildest first (required).
+    #[serde(default)]
+    pub enforcement: Vec<EnforcementStep>,
+    /// Credits.
+    #[serde(default)]
+    pub attribution: Vec<Attribution>,
+}
+
+/// The code a code of conduct adapts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasedOn {
+    /// e.g. Contributor Covenant.
+    #[serde(default)]
+    pub name: String,
+    /// e.g. "2.1".
+    pub version: Option<String>,
+    /// Where it is published.
+    pub url: Option<String>,
+    /// Adopted by link: pledge, standards and scope may be left out.
+    #[serde(default)]
+    pub by_reference: bool,
+}
+
+/// Expected and unacceptable behaviour.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standards {
+    /// Behaviour that makes a positive environment.
+    #[serde(default)]
+    pub positive: Vec<Text>,
+    /// Unacceptable behaviour.
+    #[serde(default)]
+    pub negative: Vec<Text>,
+}
+
+/// How to report a conduct problem.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    /// Who receives reports (required: at least one).
+    #[serde(default)]
+    pub contacts: Vec<ConductContact>,
+    /// What happens to a report.
+    pub process: Option<Text>,
+    /// Who handles it when a leader is involved.
+    pub escalation: Option<Text>,
+}
+
+/// Someone who receives conduct reports: `{ name, email }` or `{ person }`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConductContact {
+    /// Display name.
+    pub name: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// A web address (e.g. a form).
+    pub url: Option<String>,
+    /// A person id.
+    pub person: Option<String>,
+}
+
+/// One step of the enforcement ladder.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnforcementStep {
+    /// e.g. Correction, Warning.
+    #[serde(default)]
+    pub level: String,
+    /// The behaviour that leads here.
+    pub impact: Option<Text>,
+    /// What follows.
+    pub consequence: Option<Text>,
+}
+
+/// A credit line.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// The credit.
+    #[serde(default)]
+    pub text: Text,
+    /// Where the source lives.
+    pub url: Option<String>,
+}

@@ -1,0 +1,54 @@
+use super::Text;
+use serde::{Deserialize, Serialize};
+
+/// `governance/decisions.yaml`: the decision log.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionLog {
+    /// Decisions, as written.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+/// A recorded decision.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Unique id, also its anchor (required).
+    #[serde(default)]
+    pub id: String,
+    /// YYYY-MM-DD (required).
+    #[serde(default)]
+    pub date: String,
+    /// Title (required).
+    #[serde(default)]
+    pub title: String,
+    /// accepted | rejected | deferred | withdrawn | superseded.
+    pub outcome: Option<String>,
+    /// The role or group that decided.
+    pub body: Option<String>,
+    /// The vote, if there was one.
+    pub votes: Option<Votes>,
+    /// Person, role or group ids the decision affects.
+    #[serde(default)]
+    pub affects: Vec<String>,
+    /// What was decided and why.
+    pub summary: Option<Text>,
+    /// Where the discussion is.
+    pub link: Option<String>,
+}
+
+/// A vote count.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    /// Votes in favour.
+    #[serde(rename = "for", default)]
+    pub in_favour: u32,
+    /// Votes against.
+    #[serde(default)]
+    pub against: u32,
+    /// Abstentions.
+    #[serde(default)]
+    pub abstain: u32,
+}

@@ -1,0 +1,62 @@
+use super::{Member, Text};
+use serde::{Deserialize, Serialize};
+
+/// `governance/groups.yaml`: working groups, SIGs, teams.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Groups {
+    /// Every group.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+}
+
+/// A working group, SIG or team.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Unique slug id (required).
+    #[serde(default)]
+    pub id: String,
+    /// Display name (required).
+    #[serde(default)]
+    pub name: String,
+    /// What the group does.
+    pub description: Option<Text>,
+    /// Chairs (person ids or `{ person, area, since }`).
+    #[serde(default)]
+    pub chairs: Vec<Member>,
+    /// Members (person ids or `{ person, area, since }`).
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Every active holder of this role is a member.
+    pub members_from: Option<String>,
+    /// The role or group that appoints it.
+    pub appointed_by: Option<String>,
+    /// Fewer active members than this is a warning.
+    pub min_members: Option<u32>,
+    /// How often the group's charter is reviewed.
+    pub review_every_months: Option<u32>,
+    /// Regular meetings.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+}
+
+/// A regular meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Meeting name.
+    #[serde(default)]
+    pub name: String,
+    /// e.g. every second Tuesday.
+    pub cadence: Option<String>,
+    /// e.g. "16:00".
+    pub time_utc: Option<String>,
+    /// Open to anyone.
+    #[serde(default)]
+    pub public: bool,
+    /// Meeting notes.
+    pub notes_url: Option<String>,
+    /// Calendar invitation.
+    pub calendar_url: Option<String>,
+}

@@ -1,0 +1,78 @@
+use super::Text;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `governance/roles.yaml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    /// Every role of the project.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+}
+
+/// A role people hold.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Unique slug id (required).
+    #[serde(default)]
+    pub id: String,
+    /// Display name (required).
+    #[serde(default)]
+    pub name: String,
+    /// What the role is (required).
+    #[serde(default)]
+    pub description: Text,
+    /// What holders must do (required, non-empty).
+    #[serde(default)]
+    pub responsibilities: Vec<Text>,
+    /// What holders may do.
+    #[serde(default)]
+    pub privileges: Vec<Text>,
+    /// Who holds it.
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Fewer active members than this is a warning.
+    pub min_members: Option<u32>,
+    /// Anyone may hold it; no member list expected.
+    #[serde(default)]
+    pub open: bool,
+    /// Term of office.
+    pub term: Option<Text>,
+}
+
+/// A seat held by a person, written as an id or as `{ person, area, since }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// Person id.
+    pub person: String,
+    /// Area of responsibility in this seat.
+    pub area: Option<String>,
+    /// Held since (YYYY-MM-DD).
+    pub since: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberDetail {
+    person: String,
+    area: Option<String>,
+    since: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum MemberForm {
+    Id(String),
+    Detail(MemberDetail),
+}
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match MemberForm::deserialize(deserializer) {
+            Ok(MemberForm::Id(person)) => Ok(Member { person, area: None, since: None }),
+            Ok(MemberForm::Detail(d)) => Ok(Member { person: d.person, area: d.area, since: d.since }),
+            Err(_) => Err(serde::de::Error::custom("expected a person id or a mapping `{ person, area, since }`")),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+use super::Text;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// `site.yaml`: how the portal is built and what project it is about.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Portal title (required).
+    #[serde(default)]
+    pub title: String,
+    /// One-line description, used in `<meta>` and on the home page.
+    #[serde(default)]
+    pub description: String,
+    /// Where the portal is published (required); its path prefixes every link.
+    #[serde(default)]
+    pub base_url: String,
+    /// Content language, `en` by default.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme folder name under `themes/`, `default` by default.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The project the portal governs (required).
+    #[serde(default)]
+    pub project: Project,
+    /// Extra top-navigation entries.
+    #[serde(default)]
+    pub nav: Vec<NavItem>,
+    /// Markdown options.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    /// Check options: profile, overrides, exemptions, minimum score.
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The project a site governs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Project name (required).
+    #[serde(default)]
+    pub name: String,
+    /// Source repository URL.
+    pub repository: Option<String>,
+    /// SPDX licence identifier.
+    pub license: Option<String>,
+    /// Logo, a path in the site folder (e.g. `static/logo.svg`).
+    pub logo: Option<String>,
+    /// Where the community talks.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// The contribution guide: a page of the site (`content/…md`) or a URL.
+    pub contributing: Option<String>,
+    /// `dco` or `cla`.
+    pub sign_off: Option<String>,
+    /// Where to sign the CLA when `sign_off` is `cla`.
+    pub cla_url: Option<String>,
+    /// The foundation the project belongs to.
+    pub foundation: Option<Foundation>,
+}
+
+/// A communication channel.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Slug id.
+    #[serde(default)]
+    pub id: String,
+    /// chat | forum | mailing-list | issue-tracker | meeting | feed | social | other.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// Where to find it.
+    #[serde(default)]
+    pub url: String,
+    /// Whether anyone may read it.
+    #[serde(default)]
+    pub public: bool,
+    /// What it is for.
+    pub purpose: Option<Text>,
+}
+
+/// A foundation and the project's maturity in it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Foundation {
+    /// Foundation name.
+    #[serde(default)]
+    pub name: String,
+    /// Foundation website.
+    pub url: Option<String>,
+    /// e.g. sandbox, incubating, graduated.
+    pub maturity: Option<String>,
+}
+
+/// An extra entry of the top navigation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavItem {
+    /// Link text.
+    #[serde(default)]
+    pub title: String,
+    /// Root-relative URL of a page of the site, or an absolute URL.
+    #[serde(default)]
+    pub url: String,
+}
+
+/// Markdown options.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// A syntect theme name for code blocks.
+    pub highlight_theme: Option<String>,
+    /// Pass raw HTML in Markdown through unsanitized.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+/// Check options.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// A built-in rule profile, `default` when absent.
+    pub profile: Option<String>,
+    /// Per-rule severity: allow | warning | error.
+    #[serde(default)]
+    pub rules: IndexMap<String, String>,
+    /// Rules switched off for a stated reason.
+    #[serde(default)]
+    pub exemptions: Vec<Exemption>,
+    /// `check` fails below this completeness score.
+    pub min_score: Option<u32>,
+}
+
+/// A rule switched off, with the reason published on the portal.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// Rule id.
+    #[serde(default)]
+    pub rule: String,
+    /// Why (required).
+    #[serde(default)]
+    pub reason: Text,
+}

@@ -1,0 +1,100 @@
+use std::collections::HashMap;
+
+/// A 1-based position in a source file, with the length of the span in characters
+/// (for the caret under it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Length of the span in characters (0 when unknown).
+    pub len: usize,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, column: 1, len: 0 };
+}
+
+/// Where every key and value of a YAML document sits, by path.
+///
+/// Paths are written as serde_yaml writes them in its errors: `roles[1].members[0]`,
+/// `charter.scope.in[2]`; the document root is the empty path.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    values: HashMap<String, Pos>,
+    keys: HashMap<String, Pos>,
+}
+
+impl SourceMap {
+    /// Records where the value at `path` starts.
+    pub fn insert_value(&mut self, path: String, pos: Pos) {
+        self.values.insert(path, pos);
+    }
+
+    /// Records where the key naming `path` starts.
+    pub fn insert_key(&mut self, path: String, pos: Pos) {
+        self.keys.insert(path, pos);
+    }
+
+    /// Where the value at `path` starts, falling back to its nearest known ancestor.
+    pub fn value(&self, path: &str) -> Pos {
+        self.lookup(&self.values, path)
+    }
+
+    /// Where the key of `path` starts; list items (which have no key) give the item.
+    pub fn key(&self, path: &str) -> Pos {
+        match self.keys.get(path) {
+            Some(pos) => *pos,
+            None => self.value(path),
+        }
+    }
+
+    /// Whether the document has a value at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.values.contains_key(path)
+    }
+
+    fn lookup(&self, map: &HashMap<String, Pos>, path: &str) -> Pos {
+        let mut path = path;
+        loop {
+            if let Some(pos) = map.get(path) {
+                return *pos;
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None => return self.values.get("").copied().unwrap_or(Pos::START),
+            }
+        }
+    }
+}
+
+/// Joins a path and a field name: `field_path("roles[1]", "name")` is `roles[1].name`.
+pub fn field_path(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// Appends a list index: `item_path("roles", 1)` is `roles[1]`.
+pub fn item_path(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_nearest_ancestor() {
+        let mut map = SourceMap::default();
+        map.insert_value("roles".into(), Pos { line: 2, column: 3, len: 0 });
+        map.insert_value("roles[1]".into(), Pos { line: 9, column: 5, len: 0 });
+        assert_eq!(map.value("roles[1].members[4]").line, 9);
+        assert_eq!(map.value("roles[7]").line, 2);
+        assert_eq!(map.value("nothing"), Pos::START);
+    }
+}
