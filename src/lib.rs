@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod diagnostics;
+pub mod formats;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -54,6 +55,33 @@ impl Error {
     }
 }
 
+/// Options of `govsite check` (and of the check that starts every build).
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// A profile that replaces site.yaml's `check.profile`.
+    pub profile: Option<String>,
+}
+
+/// A loaded site and the verdict of its checks.
+#[derive(Debug)]
+pub struct Checked {
+    /// The site as loaded.
+    pub site: model::Site,
+    /// Every problem, with the severity the policy gives it, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score, 0–100.
+    pub score: u32,
+    /// The profile, overrides and exemptions in force.
+    pub policy: rules::policy::Policy,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
 /// Options of `govsite build`.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -63,6 +91,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include draft pages.
     pub drafts: bool,
+    /// How to check first.
+    pub check: CheckOptions,
 }
 
 /// What a successful build did.
@@ -70,31 +100,36 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// Warnings found (errors stop the build).
     pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score shown on the portal.
+    pub score: u32,
     /// The output folder.
     pub output: PathBuf,
     /// How many files were written.
     pub files: usize,
 }
 
-/// Loads and validates the site in `root`: every diagnostic, sorted.
-pub fn check(root: &Path) -> Result<(model::Site, Vec<Diagnostic>), Error> {
+/// Loads and validates the site in `root` under its policy.
+pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     let loaded = load::load_site(root)?;
-    let mut diagnostics = loaded.diagnostics;
+    let (policy, mut diagnostics) = rules::policy::Policy::from_site(&loaded.site.site, options.profile.as_deref());
+    diagnostics.extend(loaded.diagnostics);
     diagnostics.extend(rules::check(&loaded.site));
+    let mut diagnostics = policy.apply(diagnostics);
     diagnostics::sort(&mut diagnostics);
-    Ok((loaded.site, diagnostics))
+    let score = rules::score::score(&diagnostics, &policy);
+    Ok(Checked { site: loaded.site, diagnostics, score, policy })
 }
 
 /// Builds the site in `root`: load → validate → render → write atomically.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = options.output.clone().unwrap_or_else(|| root.join("public"));
     let destination = output::check_destination(&output, root)?;
-    let (site, diagnostics) = check(root)?;
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Error::Invalid(diagnostics));
+    let checked = check(root, &options.check)?;
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
     }
     let render_options = render::RenderOptions { base_url: options.base_url.clone(), drafts: options.drafts };
-    let files = render::render(&site, &render_options)?;
+    let files = render::render(&checked, &render_options)?;
     output::write_site(&destination, &files)?;
-    Ok(BuildReport { diagnostics, output, files: files.len() })
+    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: files.len() })
 }

@@ -1,7 +1,8 @@
-//! The `govsite` command line: parses arguments, runs a command, maps the outcome to an
-//! exit code (0 success, 1 the site has errors, 2 usage or I/O failure) in one place.
+//! The `govsite` command line: parses arguments, runs a command, and maps the outcome to an
+//! exit code in one place: 0 success, 1 the site has errors (or scores too low), 2 usage or
+//! I/O failure.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use govsite::diagnostics::{self, Diagnostic};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check the governance for completeness and consistency.
+    Check {
+        /// The site folder (holding site.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail when the completeness score is below this (overrides site.yaml's min_score).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+        min_score: Option<u32>,
+        /// Check against a rule profile (overrides site.yaml's check.profile).
+        #[arg(long, value_name = "P")]
+        profile: Option<String>,
+        /// Explain a rule: what it checks, why it matters, how to fix it.
+        #[arg(long, value_name = "RULE", exclusive = true)]
+        explain: Option<String>,
+    },
     /// Check the site, then build the portal into the output folder.
     Build {
         /// The site folder (holding site.yaml).
@@ -34,6 +53,19 @@ enum Command {
     },
 }
 
+/// Output formats of `check`.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Cargo-style diagnostics with the source line.
+    Human,
+    /// One JSON object.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands, annotating pull requests.
+    Github,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -47,32 +79,93 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Check { explain: Some(rule), .. } => explain(&rule),
+        Command::Check { dir, format, min_score, profile, explain: None } => check(&dir, format, min_score, profile),
         Command::Build { dir, output, base_url, drafts } => {
-            let options = govsite::BuildOptions { output, base_url, drafts };
-            let started = std::time::Instant::now();
-            match govsite::build(&dir, &options) {
-                Ok(report) => {
-                    print_diagnostics(&report.diagnostics, &dir);
-                    eprintln!(
-                        "Built {} files into {} in {} ms",
-                        report.files,
-                        report.output.display(),
-                        started.elapsed().as_millis()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(govsite::Error::Invalid(found)) => {
-                    print_diagnostics(&found, &dir);
-                    eprintln!("error: the site has {}; nothing was written", diagnostics::summary(&found));
-                    Ok(ExitCode::from(1))
-                }
-                Err(e) if e.is_site_error() => {
-                    eprintln!("error: {e}");
-                    Ok(ExitCode::from(1))
-                }
-                Err(e) => Err(e.to_string()),
-            }
+            let options = govsite::BuildOptions { output, base_url, drafts, check: Default::default() };
+            build(&dir, &options)
         }
+    }
+}
+
+/// `govsite check --explain RULE`.
+fn explain(rule: &str) -> Result<ExitCode, String> {
+    if let Some(text) = govsite::rules::explain::text(rule) {
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ids = govsite::rules::RULES.iter().map(|r| r.id);
+    Err(match govsite::suggest::closest(rule, ids) {
+        Some(best) => format!("no rule is called `{rule}`; did you mean `{best}`?"),
+        None => format!("no rule is called `{rule}`; the rules are listed in docs/checks.md"),
+    })
+}
+
+/// `govsite check`.
+fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<String>) -> Result<ExitCode, String> {
+    if let Some(p) = &profile {
+        if govsite::rules::profiles::find(p).is_none() {
+            let names: Vec<_> = govsite::rules::profiles::names().collect();
+            let hint = govsite::suggest::closest(p, names.iter().copied())
+                .map_or(String::new(), |best| format!("; did you mean `{best}`?"));
+            return Err(format!("`{p}` is not a profile{hint} (profiles: {})", names.join(", ")));
+        }
+    }
+    let started = std::time::Instant::now();
+    let checked = govsite::check(dir, &govsite::CheckOptions { profile }).map_err(|e| e.to_string())?;
+    let found = &checked.diagnostics;
+    match format {
+        Format::Human => {
+            print_diagnostics(found, dir);
+            let verdict = if found.is_empty() { "no problems".to_string() } else { diagnostics::summary(found) };
+            eprintln!(
+                "{verdict}; completeness score {}/100 (profile {}), checked in {} ms",
+                checked.score,
+                checked.policy.profile.name,
+                started.elapsed().as_millis()
+            );
+        }
+        Format::Json => print!("{}", govsite::formats::json(found, checked.score)),
+        Format::Sarif => print!("{}", govsite::formats::sarif(found, checked.score, dir)),
+        Format::Github => print!("{}", govsite::formats::github(found, checked.score, dir)),
+    }
+    if checked.has_errors() {
+        return Ok(ExitCode::from(1));
+    }
+    if let Some(min) = min_score.or(checked.site.site.check.min_score) {
+        if checked.score < min {
+            eprintln!("error: completeness score {} is below the minimum of {min}", checked.score);
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `govsite build`.
+fn build(dir: &Path, options: &govsite::BuildOptions) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
+    match govsite::build(dir, options) {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics, dir);
+            eprintln!(
+                "Built {} files into {} in {} ms (completeness score {}/100)",
+                report.files,
+                report.output.display(),
+                started.elapsed().as_millis(),
+                report.score
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(govsite::Error::Invalid(found)) => {
+            print_diagnostics(&found, dir);
+            eprintln!("error: the site has {}; nothing was written", diagnostics::summary(&found));
+            Ok(ExitCode::from(1))
+        }
+        Err(e) if e.is_site_error() => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e.to_string()),
     }
 }
 

@@ -13,7 +13,11 @@ fn output() -> &'static Path {
         let out = tempfile::tempdir().unwrap();
         let result = build(&example_site(), &out.path().join("public"));
         assert!(result.status.success(), "example-site must build:\n{}", stderr(&result));
-        assert!(!stderr(&result).contains("warning["), "example-site must build without warnings:\n{}", stderr(&result));
+        assert!(
+            !stderr(&result).contains("warning["),
+            "example-site must build without warnings:\n{}",
+            stderr(&result)
+        );
         out
     })
     .path()
@@ -110,7 +114,10 @@ fn markdown_links_are_rewritten_and_code_highlighted() {
     assert!(contributing.contains("href=\"/lumen/meetings/\""), "meetings.md link not rewritten");
     assert!(contributing.contains("href=\"/lumen/guides/release-process/\""));
     assert!(contributing.contains("href=\"/lumen/code-of-conduct/\""));
-    assert!(contributing.contains("<pre class=\"code\" data-lang=\"bash\"><code><span class=\"hl-"), "bash not highlighted");
+    assert!(
+        contributing.contains("<pre class=\"code\" data-lang=\"bash\"><code><span class=\"hl-"),
+        "bash not highlighted"
+    );
     assert!(contributing.contains("syntax-light.css"), "pages with code link the syntax stylesheet");
     assert!(!page("charter/index.html").contains("syntax-light.css"), "pages without code do not");
 }
@@ -129,9 +136,15 @@ fn governance_json_round_trips() {
     let json: serde_json::Value = serde_json::from_str(&page("governance.json")).unwrap();
     let site = site();
     let roles: govsite::model::Roles = serde_json::from_value(json["roles"].clone()).unwrap();
-    assert_eq!(serde_json::to_value(&roles).unwrap(), serde_json::to_value(&site.roles.as_ref().unwrap().data).unwrap());
+    assert_eq!(
+        serde_json::to_value(&roles).unwrap(),
+        serde_json::to_value(&site.roles.as_ref().unwrap().data).unwrap()
+    );
     let ladder: govsite::model::Ladder = serde_json::from_value(json["ladder"].clone()).unwrap();
-    assert_eq!(serde_json::to_value(&ladder).unwrap(), serde_json::to_value(&site.ladder.as_ref().unwrap().data).unwrap());
+    assert_eq!(
+        serde_json::to_value(&ladder).unwrap(),
+        serde_json::to_value(&site.ladder.as_ref().unwrap().data).unwrap()
+    );
     assert_eq!(json, serde_json::to_value(&site).unwrap());
 }
 

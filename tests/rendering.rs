@@ -17,7 +17,11 @@ fn yaml_values_are_escaped_in_html() {
     let people = "people:\n  - id: alice\n    name: \"<script>alert('x')</script> & Co\"\n    github: alicez\n    affiliation: \"A<b>C & D\"\n  - id: bob\n    name: Bob\n    email: bob@example.org\n";
     let (_dir, out) = built(&[("governance/people.yaml", people)]);
     let html = read(&out, "people/index.html");
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2F;script&gt; &amp; Co") || html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"), "name not escaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2F;script&gt; &amp; Co")
+            || html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"),
+        "name not escaped"
+    );
     assert!(html.contains("A&lt;b&gt;C &amp; D"), "affiliation not escaped");
     assert!(!html.contains("<script>alert"), "raw script in output");
     assert!(!read(&out, "roles/index.html").contains("<script>alert"));
@@ -36,20 +40,29 @@ fn prose_fields_are_markdown_and_sanitized() {
 #[test]
 fn unsafe_html_passes_raw_html_when_the_site_opts_in() {
     let site_yaml = "title: T\nbase_url: https://t.example/\nproject: { name: T }\nmarkdown: { unsafe_html: true }\n";
-    let (_dir, out) = built(&[("site.yaml", site_yaml), ("content/embed.md", "---\ntitle: Embed\n---\n<div class=\"x\" onclick=\"go()\">hi</div>\n")]);
+    let (_dir, out) = built(&[
+        ("site.yaml", site_yaml),
+        ("content/embed.md", "---\ntitle: Embed\n---\n<div class=\"x\" onclick=\"go()\">hi</div>\n"),
+    ]);
     assert!(read(&out, "embed/index.html").contains("onclick=\"go()\""));
 }
 
 #[test]
 fn site_templates_override_single_theme_templates() {
-    let (_dir, out) = built(&[("templates/404.html", "{% extends \"base.html\" %}{% block content %}Custom lost page{% endblock %}")]);
+    let (_dir, out) = built(&[(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}Custom lost page{% endblock %}",
+    )]);
     assert!(read(&out, "404.html").contains("Custom lost page"));
     assert!(!read(&out, "charter/index.html").contains("Custom lost page"));
 }
 
 #[test]
 fn a_template_error_names_the_template_and_line() {
-    let dir = site(&[("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ missing.value }}\n{% endblock %}")]);
+    let dir = site(&[(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ missing.value }}\n{% endblock %}",
+    )]);
     let result = build(dir.path(), &dir.path().join("public"));
     assert_eq!(result.status.code(), Some(1));
     let text = stderr(&result);
@@ -64,7 +77,8 @@ fn drafts_are_skipped_unless_asked_for() {
     let out = dir.path().join("public");
     assert!(build(dir.path(), &out).status.success());
     assert!(!out.join("plan").exists());
-    let result = common::govsite(&["build", &dir.path().to_string_lossy(), "--drafts", "--output", &out.to_string_lossy()]);
+    let result =
+        common::govsite(&["build", &dir.path().to_string_lossy(), "--drafts", "--output", &out.to_string_lossy()]);
     assert!(result.status.success());
     assert!(read(&out, "plan/index.html").contains("Secret plan"));
 }
@@ -73,7 +87,14 @@ fn drafts_are_skipped_unless_asked_for() {
 fn base_url_flag_overrides_site_yaml() {
     let dir = site(&[("content/a.md", "---\ntitle: A\n---\n[charter](/charter/)\n")]);
     let out = dir.path().join("public");
-    let result = common::govsite(&["build", &dir.path().to_string_lossy(), "--base-url", "https://x.org/other", "--output", &out.to_string_lossy()]);
+    let result = common::govsite(&[
+        "build",
+        &dir.path().to_string_lossy(),
+        "--base-url",
+        "https://x.org/other",
+        "--output",
+        &out.to_string_lossy(),
+    ]);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(read(&out, "a/index.html").contains("href=\"/other/charter/\""));
     assert!(read(&out, "sitemap.xml").contains("https://x.org/other/a/"));
@@ -81,7 +102,10 @@ fn base_url_flag_overrides_site_yaml() {
 
 #[test]
 fn static_files_are_copied_to_the_output_root() {
-    let (_dir, out) = built(&[("static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), ("static/CNAME", "tiny.example.org\n")]);
+    let (_dir, out) = built(&[
+        ("static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+        ("static/CNAME", "tiny.example.org\n"),
+    ]);
     assert_eq!(read(&out, "CNAME"), "tiny.example.org\n");
     assert!(out.join("img/logo.svg").is_file());
 }
@@ -94,7 +118,7 @@ fn content_may_be_a_symlink_and_loops_are_reported() {
     std::os::unix::fs::symlink(pages.path(), pages.path().join("again")).unwrap();
     let dir = site(&[]);
     std::os::unix::fs::symlink(pages.path(), dir.path().join("content")).unwrap();
-    let (_, diagnostics) = govsite::check(dir.path()).unwrap();
+    let diagnostics = govsite::check(dir.path(), &Default::default()).unwrap().diagnostics;
     let loops: Vec<_> = diagnostics.iter().filter(|d| d.rule == "files/symlink-loop").collect();
     assert_eq!(loops.len(), 1, "{diagnostics:#?}");
     assert_eq!(loops[0].file.to_string_lossy(), "content/again");

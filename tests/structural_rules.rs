@@ -8,7 +8,7 @@ use govsite::diagnostics::Diagnostic;
 /// Checks a fixture and returns the diagnostics of `rule`.
 fn found(changes: &[(&str, &str)], rule: &str) -> Vec<Diagnostic> {
     let dir = site(changes);
-    let (_, diagnostics) = govsite::check(dir.path()).expect("site loads");
+    let diagnostics = govsite::check(dir.path(), &Default::default()).expect("site loads").diagnostics;
     diagnostics.into_iter().filter(|d| d.rule == rule).collect()
 }
 
@@ -23,13 +23,19 @@ fn assert_one(changes: &[(&str, &str)], rule: &str, file: &str, line: usize, col
 #[test]
 fn minimal_fixture_is_clean() {
     let dir = site(&[]);
-    let (_, diagnostics) = govsite::check(dir.path()).unwrap();
+    let diagnostics = govsite::check(dir.path(), &Default::default()).unwrap().diagnostics;
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
 }
 
 #[test]
 fn yaml_syntax() {
-    let d = assert_one(&[("governance/people.yaml", "people:\n  - id: alice\n    name: [Alice\n")], "yaml/syntax", "governance/people.yaml", 4, 1);
+    let d = assert_one(
+        &[("governance/people.yaml", "people:\n  - id: alice\n    name: [Alice\n")],
+        "yaml/syntax",
+        "governance/people.yaml",
+        4,
+        1,
+    );
     assert!(d.is_error());
 }
 
@@ -56,7 +62,8 @@ fn schema_type_for_ids_that_are_not_slugs() {
 #[test]
 fn schema_missing_field() {
     let charter = "mission: Make tiny things.\nscope:\n  in: [Tiny things]\ndecision_making:\n  body: maintainer\namendments: By vote.\n";
-    let d = assert_one(&[("governance/charter.yaml", charter)], "schema/missing-field", "governance/charter.yaml", 4, 1);
+    let d =
+        assert_one(&[("governance/charter.yaml", charter)], "schema/missing-field", "governance/charter.yaml", 4, 1);
     assert!(d.message.contains("`model`"), "{}", d.message);
 }
 
@@ -108,7 +115,13 @@ fn roles_unknown_role() {
 #[test]
 fn content_front_matter() {
     assert_one(&[("content/about.md", "# About\n")], "content/front-matter", "content/about.md", 1, 1);
-    assert_one(&[("content/about.md", "---\ntitle: About\nauthor: me\n---\nText\n")], "content/front-matter", "content/about.md", 3, 1);
+    assert_one(
+        &[("content/about.md", "---\ntitle: About\nauthor: me\n---\nText\n")],
+        "content/front-matter",
+        "content/about.md",
+        3,
+        1,
+    );
 }
 
 #[test]
@@ -118,7 +131,7 @@ fn every_problem_of_a_site_is_reported_at_once() {
         ("content/a.md", "no front matter\n"),
         ("governance/code-of-conduct.yaml", ""),
     ]);
-    let (_, diagnostics) = govsite::check(dir.path()).unwrap();
+    let diagnostics = govsite::check(dir.path(), &Default::default()).unwrap().diagnostics;
     let rules: Vec<_> = diagnostics.iter().map(|d| d.rule).collect();
     for rule in ["yaml/syntax", "content/front-matter", "files/missing"] {
         assert!(rules.contains(&rule), "{rule} missing in {rules:?}");

@@ -14,6 +14,9 @@ pub struct Globals<'a> {
     people_by_id: BTreeMap<&'a str, &'a Person>,
     pages: Vec<PageLink<'a>>,
     menu: Vec<MenuItem>,
+    score: u32,
+    profile: &'static str,
+    exemptions: &'a [crate::rules::policy::Exemption],
 }
 
 #[derive(Serialize)]
@@ -87,7 +90,14 @@ fn page_path_url(base_path: &str, path: &str) -> String {
 
 impl<'a> Globals<'a> {
     /// Computes the shared values for `site` published at `base_url`.
-    pub fn new(site: &'a Site, base_url: &'a str, base_path: &'a str, pages: &[&'a Page], markdown: &Markdown) -> Self {
+    pub fn new(
+        checked: &'a crate::Checked,
+        base_url: &'a str,
+        base_path: &'a str,
+        pages: &[&'a Page],
+        markdown: &Markdown,
+    ) -> Self {
+        let site = &checked.site;
         let config = &site.site;
         let from_site = Path::new("site.yaml");
         let logo_url = config.project.logo.as_deref().map(|logo| {
@@ -144,6 +154,9 @@ impl<'a> Globals<'a> {
                 })
                 .collect(),
             menu,
+            score: checked.score,
+            profile: checked.policy.profile.name,
+            exemptions: &checked.policy.exemptions,
         }
     }
 
@@ -154,7 +167,9 @@ impl<'a> Globals<'a> {
         context.insert("people_by_id", &self.people_by_id);
         context.insert("pages", &self.pages);
         context.insert("menu", &self.menu);
-        context.insert("score", &Option::<u32>::None);
+        context.insert("score", &self.score);
+        context.insert("profile", self.profile);
+        context.insert("exemptions", self.exemptions);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Model → pages: compiles the theme once, renders every page in parallel, and adds the
 //! sitemap, robots.txt, 404 page, governance.json and the theme's assets.
 
+mod badge;
 mod context;
 pub mod theme;
 
@@ -74,7 +75,8 @@ struct Job<'a> {
 }
 
 /// Renders the whole site into memory.
-pub fn render(site: &Site, options: &RenderOptions) -> Result<Vec<OutputFile>, RenderError> {
+pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Vec<OutputFile>, RenderError> {
+    let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);
     let pages: Vec<&crate::model::Page> = site.pages.iter().filter(|p| options.drafts || !p.front.draft).collect();
@@ -86,7 +88,7 @@ pub fn render(site: &Site, options: &RenderOptions) -> Result<Vec<OutputFile>, R
 
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tera = compile(&theme, &markdown, &base_path)?;
-    let globals = Globals::new(site, &base_url, &base_path, &pages, &markdown);
+    let globals = Globals::new(checked, &base_url, &base_path, &pages, &markdown);
     let mut base = Context::new();
     globals.insert_into(&mut base);
 
@@ -150,6 +152,8 @@ pub fn render(site: &Site, options: &RenderOptions) -> Result<Vec<OutputFile>, R
     files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
     files
         .push(OutputFile { path: "governance.json".into(), content: Content::Bytes(serde_json::to_vec_pretty(site)?) });
+    files
+        .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
     files.extend(syntax_stylesheets(site)?);
     files.extend(assets(site, &theme));
     Ok(files)

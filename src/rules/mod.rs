@@ -4,9 +4,13 @@
 //! further); they are listed here too, so that `--explain`, profiles and overrides see one
 //! registry.
 
+pub mod explain;
 mod ids;
+pub mod policy;
+pub mod profiles;
 mod references;
 mod required;
+pub mod score;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
@@ -77,6 +81,12 @@ pub const RULES: &[Rule] = &[
         id: "content/front-matter",
         default: Error,
         summary: "a Markdown page whose front matter is missing or invalid",
+        check: None,
+    },
+    Rule {
+        id: "check/config",
+        default: Error,
+        summary: "a `check:` block naming an unknown profile, rule or severity",
         check: None,
     },
 ];

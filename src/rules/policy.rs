@@ -1,0 +1,181 @@
+//! What a site asks of the checks: a profile, per-rule overrides and exemptions, applied to
+//! the diagnostics the rules found.
+
+use super::profiles::{self, Profile};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{field_path, item_path, Doc, SiteConfig};
+use crate::suggest::closest;
+
+/// How a rule is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Switched off.
+    Allow,
+    /// Reported; never stops a build.
+    Warning,
+    /// Stops a build.
+    Error,
+}
+
+impl Level {
+    fn parse(text: &str) -> Option<Level> {
+        match text {
+            "allow" => Some(Level::Allow),
+            "warning" | "warn" => Some(Level::Warning),
+            "error" => Some(Level::Error),
+            _ => None,
+        }
+    }
+
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
+        }
+    }
+}
+
+/// A rule switched off, and the published reason.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Exemption {
+    /// Rule id.
+    pub rule: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// The severities in force for one site.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// The profile in force.
+    pub profile: &'static Profile,
+    overrides: Vec<(&'static str, Level)>,
+    /// Rules switched off with a reason.
+    pub exemptions: Vec<Exemption>,
+}
+
+impl Policy {
+    /// The policy of site.yaml's `check:` block, with `profile` (from `--profile`) winning.
+    ///
+    /// Problems in the block itself are returned as diagnostics; an unknown profile falls back
+    /// to `default`.
+    pub fn from_site(site: &Doc<SiteConfig>, profile: Option<&str>) -> (Policy, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let config = &site.check;
+        let wanted = profile.or(config.profile.as_deref()).unwrap_or("default");
+        let profile = profiles::find(wanted).unwrap_or_else(|| {
+            let mut d = Diagnostic::error(
+                "check/config",
+                &site.file,
+                site.pos("check.profile"),
+                format!("`{wanted}` is not a govsite profile"),
+            )
+            .with_label("unknown profile");
+            d.help = Some(match closest(wanted, profiles::names()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("use one of: {}", profiles::names().collect::<Vec<_>>().join(", ")),
+            });
+            problems.push(d);
+            &profiles::PROFILES[0]
+        });
+        let mut overrides = Vec::new();
+        for (rule, level) in &config.rules {
+            let path = field_path("check.rules", rule);
+            let Some(known) = super::find(rule) else {
+                problems.push(unknown_rule(site, site.key_pos(&path), rule));
+                continue;
+            };
+            match Level::parse(level) {
+                Some(level) => overrides.push((known.id, level)),
+                None => problems.push(
+                    Diagnostic::error(
+                        "check/config",
+                        &site.file,
+                        site.pos(&path),
+                        format!("`{level}` is not a severity"),
+                    )
+                    .with_label("expected allow, warning or error")
+                    .with_help(format!("write `{rule}: allow`, `{rule}: warning` or `{rule}: error`")),
+                ),
+            }
+        }
+        let mut exemptions = Vec::new();
+        for (i, e) in config.exemptions.iter().enumerate() {
+            if e.rule.is_empty() {
+                continue; // schema/missing-field reports it
+            }
+            if super::find(&e.rule).is_none() {
+                problems.push(unknown_rule(
+                    site,
+                    site.pos(&field_path(&item_path("check.exemptions", i), "rule")),
+                    &e.rule,
+                ));
+            } else if !e.reason.is_blank() {
+                exemptions.push(Exemption { rule: e.rule.clone(), reason: e.reason.as_str().trim().to_string() });
+            }
+        }
+        (Policy { profile, overrides, exemptions }, problems)
+    }
+
+    /// The level of `rule` under this policy (exemptions aside).
+    pub fn level(&self, rule: &str) -> Level {
+        if let Some((_, level)) = self.overrides.iter().rev().find(|(r, _)| *r == rule) {
+            return *level;
+        }
+        if let Some((_, level, _)) = self.profile.rules.iter().find(|(r, _, _)| *r == rule) {
+            return *level;
+        }
+        super::find(rule).map_or(Level::Error, |r| r.default.into())
+    }
+
+    /// Whether `rule` is exempted.
+    pub fn is_exempt(&self, rule: &str) -> bool {
+        self.exemptions.iter().any(|e| e.rule == rule)
+    }
+
+    /// Sets each diagnostic's severity; drops those of allowed and exempted rules.
+    ///
+    /// Problems that make a site unreadable (`yaml/…`, `schema/…`, `files/…`) cannot be
+    /// switched off: there would be nothing left to check or publish.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter_map(|mut d| {
+                if is_structural(d.rule) {
+                    return Some(d);
+                }
+                if self.is_exempt(d.rule) {
+                    return None;
+                }
+                d.severity = self.level(d.rule).severity()?;
+                Some(d)
+            })
+            .collect()
+    }
+}
+
+/// Rules that guard the input's shape; overrides never switch them off.
+pub fn is_structural(rule: &str) -> bool {
+    ["yaml/", "schema/", "files/", "check/"].iter().any(|p| rule.starts_with(p))
+}
+
+fn unknown_rule(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Diagnostic {
+    let ids = super::RULES.iter().map(|r| r.id);
+    let help = match closest(rule, ids) {
+        Some(best) => format!("did you mean `{best}`? `govsite check --explain RULE` describes each rule"),
+        None => "run `govsite check --explain` with a rule id from docs/checks.md".to_string(),
+    };
+    Diagnostic::error("check/config", &site.file, pos, format!("`{rule}` is not a govsite rule"))
+        .with_label("unknown rule")
+        .with_help(help)
+}
