@@ -12,6 +12,7 @@
 
 pub mod diagnostics;
 pub mod formats;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -108,8 +109,41 @@ pub struct BuildReport {
     pub files: usize,
 }
 
-/// Loads and validates the site in `root` under its policy.
+/// Loads and validates the site in `root` under its policy, links included.
+///
+/// Links are checked on the portal rendered in memory (without highlighting, which only a
+/// build needs), so the anchors the theme really emits are what links are checked against.
 pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+    let mut checked = validate(root, options)?;
+    if !checked.has_errors() {
+        let preview = render::RenderOptions { base_url: None, drafts: false, highlight: false };
+        let portal = render::render(&checked, &preview)?;
+        add_link_diagnostics(&mut checked, &portal);
+    }
+    Ok(checked)
+}
+
+/// Builds the site in `root`: load → validate → render → check links → write atomically.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
+    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let destination = output::check_destination(&output, root)?;
+    let mut checked = validate(root, &options.check)?;
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    let render_options =
+        render::RenderOptions { base_url: options.base_url.clone(), drafts: options.drafts, highlight: true };
+    let portal = render::render(&checked, &render_options)?;
+    add_link_diagnostics(&mut checked, &portal);
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    output::write_site(&destination, &portal.files)?;
+    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: portal.files.len() })
+}
+
+/// Load and every rule that reads the model (all but the link check).
+fn validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     let loaded = load::load_site(root)?;
     let (policy, mut diagnostics) = rules::policy::Policy::from_site(&loaded.site.site, options.profile.as_deref());
     diagnostics.extend(loaded.diagnostics);
@@ -120,16 +154,12 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     Ok(Checked { site: loaded.site, diagnostics, score, policy })
 }
 
-/// Builds the site in `root`: load → validate → render → write atomically.
-pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
-    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
-    let destination = output::check_destination(&output, root)?;
-    let checked = check(root, &options.check)?;
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
+fn add_link_diagnostics(checked: &mut Checked, portal: &render::Portal) {
+    let found = checked.policy.apply(links::check(&checked.site, portal));
+    if found.is_empty() {
+        return;
     }
-    let render_options = render::RenderOptions { base_url: options.base_url.clone(), drafts: options.drafts };
-    let files = render::render(&checked, &render_options)?;
-    output::write_site(&destination, &files)?;
-    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: files.len() })
+    checked.diagnostics.extend(found);
+    diagnostics::sort(&mut checked.diagnostics);
+    checked.score = rules::score::score(&checked.diagnostics, &checked.policy);
 }

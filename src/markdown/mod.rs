@@ -40,6 +40,8 @@ pub struct Markdown {
     pub links: LinkResolver,
     /// Pass raw HTML through unsanitized.
     pub unsafe_html: bool,
+    /// Highlight code blocks (off when only checking: highlighting is most of a build's cost).
+    pub highlight: bool,
 }
 
 fn options() -> Options {
@@ -65,7 +67,7 @@ impl Markdown {
                     Event::Text(t) => buffer.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
                         has_code |= !lang.is_empty();
-                        out.push(Event::Html(code_block(lang, buffer).into()));
+                        out.push(Event::Html(code_block(lang, buffer, self.highlight).into()));
                         code = None;
                     }
                     _ => {}
@@ -114,9 +116,9 @@ impl Markdown {
     }
 }
 
-fn code_block(lang: &str, code: &str) -> String {
+fn code_block(lang: &str, code: &str, highlight: bool) -> String {
     let escaped_lang = escape(lang);
-    match highlight::highlight(code, lang) {
+    match highlight.then(|| highlight::highlight(code, lang)).flatten() {
         Some(spans) => format!("<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{spans}</code></pre>\n"),
         None => {
             let class = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{escaped_lang}\"") };
@@ -202,7 +204,7 @@ mod tests {
     use std::path::Path;
 
     fn md() -> Markdown {
-        Markdown { links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() }, unsafe_html: false }
+        Markdown { links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() }, unsafe_html: false, highlight: true }
     }
 
     #[test]

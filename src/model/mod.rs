@@ -15,6 +15,7 @@ mod security;
 mod site;
 mod source;
 mod text;
+mod walk;
 
 pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};
 pub use conduct::{Attribution, BasedOn, CodeOfConduct, ConductContact, EnforcementStep, Reporting, Standards};
@@ -28,6 +29,7 @@ pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
 pub use site::{Channel, CheckConfig, Exemption, Foundation, MarkdownConfig, NavItem, Project, SiteConfig};
 pub use source::{field_path, item_path, Pos, SourceMap};
 pub use text::Text;
+pub use walk::{text_fields, DocStrings};
 
 use serde::Serialize;
 use std::path::PathBuf;

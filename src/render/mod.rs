@@ -22,6 +22,21 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
     /// Render draft pages too.
     pub drafts: bool,
+    /// Highlight code (a check renders without it: only links and ids matter there).
+    pub highlight: bool,
+}
+
+/// A rendered site, in memory, with what the link check needs to trace a link to its source.
+#[derive(Debug)]
+pub struct Portal {
+    /// Every file of the site.
+    pub files: Vec<OutputFile>,
+    /// How links were rewritten.
+    pub links: LinkResolver,
+    /// The templates used: (name, source, where it came from).
+    pub templates: Vec<(String, String, String)>,
+    /// Which template rendered each HTML page.
+    pub page_templates: Vec<(PathBuf, String)>,
 }
 
 /// One file of the finished site.
@@ -75,7 +90,7 @@ struct Job<'a> {
 }
 
 /// Renders the whole site into memory.
-pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Vec<OutputFile>, RenderError> {
+pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
     let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);
@@ -84,7 +99,7 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Vec<O
         base_path: base_path.clone(),
         pages: pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect(),
     };
-    let markdown = Arc::new(Markdown { links, unsafe_html: site.site.markdown.unsafe_html });
+    let markdown = Arc::new(Markdown { links, unsafe_html: site.site.markdown.unsafe_html, highlight: options.highlight });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tera = compile(&theme, &markdown, &base_path)?;
@@ -156,7 +171,12 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Vec<O
         .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
     files.extend(syntax_stylesheets(site)?);
     files.extend(assets(site, &theme));
-    Ok(files)
+    Ok(Portal {
+        files,
+        links: markdown.links.clone(),
+        page_templates: jobs.into_iter().map(|j| (j.out, j.template)).collect(),
+        templates: theme.templates,
+    })
 }
 
 fn render_template(tera: &Tera, name: &str, context: &Context) -> Result<String, RenderError> {

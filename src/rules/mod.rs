@@ -89,6 +89,12 @@ pub const RULES: &[Rule] = &[
         summary: "a `check:` block naming an unknown profile, rule or severity",
         check: None,
     },
+    Rule {
+        id: "links/broken",
+        default: Error,
+        summary: "a link to a page, file or anchor of the site that does not exist",
+        check: None,
+    },
 ];
 
 /// Runs every rule over a loaded site.

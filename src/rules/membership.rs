@@ -1,0 +1,116 @@
+//! Roles and groups that nobody (or too few people) actively hold:
+//! `roles/no-members` and `roles/min-members`.
+
+use super::activity::{group_seats, members, role_seats};
+use crate::diagnostics::Diagnostic;
+use crate::model::{field_path, item_path, Site};
+
+/// `roles/no-members`: a role that is not `open` has no active members.
+pub fn no_members(site: &Site, out: &mut Vec<Diagnostic>) {
+    // Without people.yaml nobody can be told apart as emeritus; its load error says why.
+    if site.people.is_none() {
+        return;
+    }
+    let Some(roles) = &site.roles else { return };
+    for (i, role) in roles.roles.iter().enumerate() {
+        if role.open || !role_seats(site, i).is_empty() {
+            continue;
+        }
+        let at = item_path("roles", i);
+        let (message, help) = if role.members.is_empty() {
+            (
+                format!("role `{}` has no members", role.id),
+                format!(
+                    "list the people who hold `{}` under `members:`, or set `open: true` if anyone may hold it",
+                    role.id
+                ),
+            )
+        } else {
+            (
+                format!("role `{}` has no active members: everyone it lists is emeritus", role.id),
+                format!(
+                    "add an active holder to `{}`'s `members:`, or set `open: true` if anyone may hold it",
+                    role.id
+                ),
+            )
+        };
+        out.push(
+            Diagnostic::warning("roles/no-members", &roles.file, roles.pos(&field_path(&at, "id")), message)
+                .with_label("nobody holds this role")
+                .with_help(help),
+        );
+    }
+}
+
+/// `roles/min-members`: a role or group with `min_members` has fewer active members.
+pub fn min_members(site: &Site, out: &mut Vec<Diagnostic>) {
+    if site.people.is_none() {
+        return;
+    }
+    if let Some(roles) = &site.roles {
+        for (i, role) in roles.roles.iter().enumerate() {
+            if let Some(min) = role.min_members {
+                let active = role_seats(site, i).len();
+                let key = field_path(&item_path("roles", i), "min_members");
+                if let Some(d) = shortfall("role", &role.id, active, min) {
+                    out.push(d.at(&roles.file, roles.key_pos(&key)));
+                }
+            }
+        }
+    }
+    if let Some(groups) = &site.groups {
+        for (i, group) in groups.groups.iter().enumerate() {
+            if let Some(min) = group.min_members {
+                let active = group_seats(site, i).len();
+                let key = field_path(&item_path("groups", i), "min_members");
+                if let Some(d) = shortfall("group", &group.id, active, min) {
+                    out.push(d.at(&groups.file, groups.key_pos(&key)));
+                }
+            }
+        }
+    }
+}
+
+/// The message and help of a shortfall, before it is placed in a file.
+struct Shortfall {
+    message: String,
+    help: String,
+}
+
+impl Shortfall {
+    fn at(self, file: &std::path::Path, pos: crate::model::Pos) -> Diagnostic {
+        Diagnostic::warning("roles/min-members", file, pos, self.message)
+            .with_label("more members needed")
+            .with_help(self.help)
+    }
+}
+
+fn shortfall(kind: &str, id: &str, active: usize, min: u32) -> Option<Shortfall> {
+    let min = usize::try_from(min).unwrap_or(usize::MAX);
+    if active >= min {
+        return None;
+    }
+    let missing = min - active;
+    let more = if missing == 1 { "1 more active member".to_string() } else { format!("{missing} more active members") };
+    let lower = if active == 0 {
+        // `min_members: 0` would hide the problem rather than state a real minimum.
+        String::new()
+    } else {
+        format!(", or lower `min_members` to {active} if that is enough")
+    };
+    Some(Shortfall {
+        message: format!("{kind} `{id}` has {}, fewer than its `min_members` of {min}", members(active)),
+        help: format!("add {more} to `{id}`{lower}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shortfall_wording() {
+        let s = super::shortfall("role", "maintainer", 1, 3).unwrap();
+        assert_eq!(s.message, "role `maintainer` has 1 active member, fewer than its `min_members` of 3");
+        assert_eq!(s.help, "add 2 more active members to `maintainer`, or lower `min_members` to 1 if that is enough");
+        assert!(super::shortfall("role", "maintainer", 3, 3).is_none());
+    }
+}

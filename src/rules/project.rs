@@ -1,0 +1,121 @@
+//! How to take part: a public channel (`project/no-public-channel`) and a contribution
+//! guide that exists (`project/no-contributing`).
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Doc, Pos, Site, SiteConfig};
+use crate::suggest::closest;
+use std::path::{Component, Path, PathBuf};
+
+/// The first of `paths` that site.yaml has, as a key position; else its start.
+fn key_or_start(s: &Doc<SiteConfig>, paths: &[&str]) -> Pos {
+    paths.iter().find(|p| s.source.contains(p)).map_or(Pos::START, |p| s.key_pos(p))
+}
+
+/// `project/no-public-channel`: no channel with `public: true`.
+pub fn no_public_channel(site: &Site, out: &mut Vec<Diagnostic>) {
+    let s = &site.site;
+    let channels = &s.project.channels;
+    if channels.iter().any(|c| c.public) {
+        return;
+    }
+    let message = if channels.is_empty() {
+        "the project lists no communication channel"
+    } else {
+        "none of the project's communication channels is public"
+    };
+    out.push(
+        Diagnostic::warning(
+            "project/no-public-channel",
+            &s.file,
+            key_or_start(s, &["project.channels", "project"]),
+            message,
+        )
+        .with_label("no public channel")
+        .with_help(
+            "add a channel anyone can read under `project.channels`, e.g. `- { id: discussions, type: forum, url: https://…, public: true }`, or set `public: true` on one that is",
+        ),
+    );
+}
+
+/// Whether `dest` is a URL (`https://…`, `mailto:…`, `//host/…`) or a root-relative link
+/// to a generated page (`/contributing/`), rather than a file of the site.
+fn is_link(dest: &str) -> bool {
+    if dest.starts_with('/') || dest.starts_with('#') {
+        return true;
+    }
+    dest.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// `a/./b/../c.md` → `a/c.md`, so a page is found however its path is spelled.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `project/no-contributing`: no `project.contributing`, or it names a Markdown file of
+/// the site that does not exist.
+pub fn no_contributing(site: &Site, out: &mut Vec<Diagnostic>) {
+    let s = &site.site;
+    let value = s.project.contributing.as_deref().map(str::trim).unwrap_or("");
+    if value.is_empty() {
+        out.push(
+            Diagnostic::warning(
+                "project/no-contributing",
+                &s.file,
+                key_or_start(s, &["project.contributing", "project"]),
+                "the project has no contribution guide",
+            )
+            .with_label("no `contributing`")
+            .with_help(
+                "set `project.contributing` to a page of this site (e.g. `content/contributing.md`) or to the URL of the project's CONTRIBUTING.md",
+            ),
+        );
+        return;
+    }
+    let file = value.split(['#', '?']).next().unwrap_or(value);
+    if is_link(value) || !file.ends_with(".md") {
+        return; // a URL: `links/broken` and the reader's browser judge it
+    }
+    let target = normalize(Path::new(file));
+    let exists = site.pages.iter().any(|p| normalize(&p.file) == target) || site.root.join(&target).is_file();
+    if exists {
+        return;
+    }
+    let pages: Vec<String> = site.pages.iter().map(|p| p.file.to_string_lossy().replace('\\', "/")).collect();
+    let help = match closest(file, pages.iter().map(String::as_str)) {
+        Some(best) => format!("did you mean `{best}`? Otherwise create {file}, or point `contributing` at a URL"),
+        None => format!("create {file} (a Markdown page with a `title`), or point `contributing` at a URL"),
+    };
+    out.push(
+        Diagnostic::warning(
+            "project/no-contributing",
+            &s.file,
+            s.pos("project.contributing"),
+            format!("the contribution guide `{value}` does not exist"),
+        )
+        .with_label("no such page")
+        .with_help(help),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_are_not_files() {
+        assert!(super::is_link("https://github.com/acme/acme/blob/main/CONTRIBUTING.md"));
+        assert!(super::is_link("/contributing/"));
+        assert!(!super::is_link("content/contributing.md"));
+        assert_eq!(super::normalize("./content/a/../b.md".as_ref()), std::path::Path::new("content/b.md"));
+    }
+}

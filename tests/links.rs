@@ -1,0 +1,67 @@
+//! `links/broken`: every link reaches a page, file or anchor that exists, and is reported
+//! where it was written.
+
+mod common;
+
+use common::site;
+use govsite::diagnostics::Diagnostic;
+
+fn broken(changes: &[(&str, &str)]) -> Vec<Diagnostic> {
+    let dir = site(changes);
+    let checked = govsite::check(dir.path(), &Default::default()).expect("site loads");
+    checked.diagnostics.into_iter().filter(|d| d.rule == "links/broken").collect()
+}
+
+fn at(d: &Diagnostic) -> (String, usize, usize) {
+    (d.file.to_string_lossy().into_owned(), d.line, d.column)
+}
+
+#[test]
+fn good_links_pass() {
+    let page = "---\ntitle: Guide\n---\n# Start here\n\n[roles](/roles/#maintainer) [people](/people/#alice) [top](#start-here) [other](other.md#part-two) [home](/) [ladder](/ladder/#maintainer)\n";
+    let other = "---\ntitle: Other\n---\n## Part two\n";
+    assert_eq!(broken(&[("content/guide.md", page), ("content/other.md", other)]), vec![]);
+}
+
+#[test]
+fn markdown_links_are_reported_at_their_position() {
+    let page = "---\ntitle: Guide\n---\nIntro\n\nSee [x](/nothing/) or [y](other.md) or [z](/roles/#nobody) or [w](#nowhere).\n";
+    let found = broken(&[("content/guide.md", page)]);
+    let places: Vec<_> = found.iter().map(at).collect();
+    let file = "content/guide.md".to_string();
+    assert_eq!(places, vec![(file.clone(), 6, 9), (file.clone(), 6, 27), (file.clone(), 6, 44), (file, 6, 67)]);
+    assert!(found[2].message.contains("has no anchor `#nobody`"), "{}", found[2].message);
+}
+
+#[test]
+fn links_in_yaml_prose_are_reported_in_the_yaml() {
+    let charter = "mission: Read [the rules](/roles/#reviewers) first.\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: By vote.\n";
+    let found = broken(&[("governance/charter.yaml", charter)]);
+    assert_eq!(found.iter().map(at).collect::<Vec<_>>(), vec![("governance/charter.yaml".into(), 1, 27)]);
+}
+
+#[test]
+fn nav_links_are_checked() {
+    let site_yaml = "title: T\nbase_url: https://t.example/t/\nproject: { name: T }\nnav:\n  - { title: Meetings, url: /meetings/ }\n";
+    let found = broken(&[("site.yaml", site_yaml)]);
+    assert_eq!(found.iter().map(at).collect::<Vec<_>>(), vec![("site.yaml".into(), 5, 29)]);
+}
+
+#[test]
+fn template_links_are_reported_in_the_template() {
+    let template = "{% extends \"base.html\" %}\n{% block content %}\n<a href=\"{{ \"/lost/\" | url }}\">lost</a>\n{% endblock %}\n";
+    let found = broken(&[("templates/404.html", template)]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].file.ends_with("templates/404.html"), "{found:#?}");
+    assert_eq!((found[0].line, found[0].column), (3, 14));
+}
+
+#[test]
+fn broken_links_stop_the_build() {
+    let dir = site(&[("content/a.md", "---\ntitle: A\n---\n[x](/nothing/)\n")]);
+    let out = dir.path().join("public");
+    let result = common::build(dir.path(), &out);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(common::stderr(&result).contains("error[links/broken]"));
+    assert!(!out.exists());
+}
