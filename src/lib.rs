@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod serve;
 pub mod suggest;
 
 use diagnostics::Diagnostic;
@@ -94,6 +95,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// How to check first.
     pub check: CheckOptions,
+    /// Publish under this origin (`http://127.0.0.1:1111`), keeping base_url's path: for `serve`.
+    pub origin: Option<String>,
 }
 
 /// What a successful build did.
@@ -127,19 +130,30 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = options.output.clone().unwrap_or_else(|| root.join("public"));
     let destination = output::check_destination(&output, root)?;
+    let (checked, portal) = render_site(root, options)?;
+    output::write_site(&destination, &portal.files)?;
+    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: portal.files.len() })
+}
+
+/// Load → validate → render → check links, in memory: what `build` writes and `serve` serves.
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Checked, render::Portal), Error> {
     let mut checked = validate(root, &options.check)?;
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));
     }
-    let render_options =
-        render::RenderOptions { base_url: options.base_url.clone(), drafts: options.drafts, highlight: true };
+    let base_url = match &options.origin {
+        Some(origin) => {
+            Some(format!("{}{}", origin.trim_end_matches('/'), render::base_path(&checked.site.site.base_url)))
+        }
+        None => options.base_url.clone(),
+    };
+    let render_options = render::RenderOptions { base_url, drafts: options.drafts, highlight: true };
     let portal = render::render(&checked, &render_options)?;
     add_link_diagnostics(&mut checked, &portal);
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));
     }
-    output::write_site(&destination, &portal.files)?;
-    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: portal.files.len() })
+    Ok((checked, portal))
 }
 
 /// Load and every rule that reads the model (all but the link check).

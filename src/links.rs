@@ -122,7 +122,8 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
 
     // Markdown pages, at the line and column of each link.
     for page in &site.pages {
-        let from_file = if page.path.is_empty() { "index.html".to_string() } else { format!("{}/index.html", page.path) };
+        let from_file =
+            if page.path.is_empty() { "index.html".to_string() } else { format!("{}/index.html", page.path) };
         if !targets.files.contains_key(&from_file) {
             continue; // a draft not rendered in this build
         }
@@ -210,7 +211,8 @@ fn locate_in_templates(portal: &Portal, page_template: &str, url: &str, base_pat
             }
         }
     }
-    let origin = portal.templates.iter().find(|(n, _, _)| n == page_template).map_or(page_template.to_string(), |t| t.2.clone());
+    let origin =
+        portal.templates.iter().find(|(n, _, _)| n == page_template).map_or(page_template.to_string(), |t| t.2.clone());
     (origin, Pos::START)
 }
 
@@ -225,7 +227,11 @@ const PROSE_FROM: &str = "content/_prose.md";
 
 /// Link and image destinations of a Markdown text, with their byte offsets.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     Parser::new_ext(text, options)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {

@@ -36,6 +36,24 @@ enum Command {
         #[arg(long, value_name = "RULE", exclusive = true)]
         explain: Option<String>,
     },
+    /// Preview the portal with live reload while you edit.
+    Serve {
+        /// The site folder (holding site.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on; 0 picks any free port.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Interface to listen on. Anything but 127.0.0.1 exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the portal in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes (for file systems without change events: WSL, network mounts).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Check the site, then build the portal into the output folder.
     Build {
         /// The site folder (holding site.yaml).
@@ -81,8 +99,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check { explain: Some(rule), .. } => explain(&rule),
         Command::Check { dir, format, min_score, profile, explain: None } => check(&dir, format, min_score, profile),
+        Command::Serve { dir, port, bind, open, poll } => {
+            serve(&dir, govsite::serve::ServeOptions { bind, port, poll }, open)
+        }
         Command::Build { dir, output, base_url, drafts } => {
-            let options = govsite::BuildOptions { output, base_url, drafts, check: Default::default() };
+            let options = govsite::BuildOptions { output, base_url, drafts, ..Default::default() };
             build(&dir, &options)
         }
     }
@@ -139,6 +160,41 @@ fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<Str
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `govsite serve`: runs until Ctrl-C.
+fn serve(dir: &Path, options: govsite::serve::ServeOptions, open: bool) -> Result<ExitCode, String> {
+    if !dir.join("site.yaml").is_file() && !dir.join("site.yml").is_file() {
+        return Err(govsite::load::LoadError::NotASite(dir.display().to_string()).to_string());
+    }
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+    let preview = govsite::serve::start(dir, &options).map_err(|e| e.to_string())?;
+    let url = preview.url();
+    eprintln!("Serving {} at {url} (Ctrl-C to stop)", dir.display());
+    if open {
+        open_browser(&url);
+    }
+    let _ = stop_rx.recv();
+    eprintln!("Stopping.");
+    preview.stop();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+    }
 }
 
 /// `govsite build`.

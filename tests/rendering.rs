@@ -29,11 +29,12 @@ fn yaml_values_are_escaped_in_html() {
 
 #[test]
 fn prose_fields_are_markdown_and_sanitized() {
-    let charter = "mission: \"We make **tiny** things. <img src=x onerror=alert(1)>\"\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: See [the roles](/roles/#maintainer).\n";
+    let charter = "mission: \"We make **tiny** things. <a href='https://example.org/' onclick='alert(1)'>site</a>\"\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: See [the roles](/roles/#maintainer).\n";
     let (_dir, out) = built(&[("governance/charter.yaml", charter)]);
     let html = read(&out, "charter/index.html");
     assert!(html.contains("<strong>tiny</strong>"));
-    assert!(!html.contains("onerror"), "raw HTML must be sanitized");
+    assert!(!html.contains("onclick"), "raw HTML must be sanitized");
+    assert!(html.contains("<a href=\"https://example.org/\">site</a>"));
     assert!(html.contains("href=\"/tiny/roles/#maintainer\""));
 }
 

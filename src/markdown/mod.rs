@@ -204,7 +204,11 @@ mod tests {
     use std::path::Path;
 
     fn md() -> Markdown {
-        Markdown { links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() }, unsafe_html: false, highlight: true }
+        Markdown {
+            links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() },
+            unsafe_html: false,
+            highlight: true,
+        }
     }
 
     #[test]

@@ -99,7 +99,8 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
         base_path: base_path.clone(),
         pages: pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect(),
     };
-    let markdown = Arc::new(Markdown { links, unsafe_html: site.site.markdown.unsafe_html, highlight: options.highlight });
+    let markdown =
+        Arc::new(Markdown { links, unsafe_html: site.site.markdown.unsafe_html, highlight: options.highlight });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tera = compile(&theme, &markdown, &base_path)?;

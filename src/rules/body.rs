@@ -17,15 +17,15 @@ pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
         None => format!("the deciding body, {}, has no active members", body.name()),
     };
     out.push(
-        Diagnostic::warning("roles/bus-factor", body.origin.file, body.pos, message)
-            .with_label(members(n))
-            .with_help(format!(
+        Diagnostic::warning("roles/bus-factor", body.origin.file, body.pos, message).with_label(members(n)).with_help(
+            format!(
                 "add at least {} more active member{} to `{}` in {}, so that no decision rests on a single person",
                 2 - n,
                 if n == 0 { "s" } else { "" },
                 body.id,
                 body.file.display()
-            )),
+            ),
+        ),
     );
 }
 

@@ -30,7 +30,15 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Err(error) = spdx::Expression::parse_mode(value, MODE) else { return };
-    let term = value.get(error.span.clone()).map(str::trim).filter(|t| !t.is_empty()).unwrap_or(value);
+    // In an expression, name the term that is wrong; a lone name is wrong as a whole
+    // (`Apache 2` is one mistaken name, not an unknown `Apache` followed by `2`).
+    let expression = value.contains('(')
+        || value.split_whitespace().any(|w| ["AND", "OR", "WITH"].iter().any(|op| w.eq_ignore_ascii_case(op)));
+    let term = if expression {
+        value.get(error.span.clone()).map(str::trim).filter(|t| !t.is_empty()).unwrap_or(value)
+    } else {
+        value
+    };
     let mut help = match suggestion(value, term) {
         Some(id) if term == value => format!("did you mean `{id}`? "),
         Some(id) => format!("did you mean `{id}` instead of `{term}`? "),
@@ -86,5 +94,6 @@ mod tests {
         assert_eq!(suggestion("mit", "mit"), Some("MIT"));
         assert_eq!(suggestion("Apache 2.0", "Apache"), Some("Apache-2.0"));
         assert_eq!(suggestion("MTI", "MTI"), Some("MIT"));
+        assert_eq!(suggestion("Apache-2.0 OR mit", "mit"), Some("MIT"));
     }
 }

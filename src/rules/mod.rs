@@ -4,13 +4,24 @@
 //! further); they are listed here too, so that `--explain`, profiles and overrides see one
 //! registry.
 
+mod activity;
+mod body;
+mod conduct;
 pub mod explain;
 mod ids;
+mod ladder;
+mod license;
+mod membership;
+mod people;
+mod placeholder;
 pub mod policy;
 pub mod profiles;
+mod project;
 mod references;
 mod required;
 pub mod score;
+mod security;
+mod text;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
@@ -76,6 +87,114 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "a decision's `affects` or `body` names no person, role or group",
         check: Some(references::decisions),
+    },
+    Rule {
+        id: "people/no-contact",
+        default: Warning,
+        summary: "a person with neither github nor email",
+        check: Some(people::no_contact),
+    },
+    Rule {
+        id: "roles/no-members",
+        default: Warning,
+        summary: "a role that is not `open` has no active members",
+        check: Some(membership::no_members),
+    },
+    Rule {
+        id: "roles/bus-factor",
+        default: Warning,
+        summary: "the deciding body has fewer than 2 active members",
+        check: Some(body::bus_factor),
+    },
+    Rule {
+        id: "roles/org-diversity",
+        default: Warning,
+        summary: "one affiliation holds more than half of the deciding body",
+        check: Some(body::org_diversity),
+    },
+    Rule {
+        id: "roles/no-affiliation",
+        default: Warning,
+        summary: "an active member of the deciding body without an affiliation",
+        check: Some(body::no_affiliation),
+    },
+    Rule {
+        id: "roles/min-members",
+        default: Warning,
+        summary: "a role or group with `min_members` has fewer active members",
+        check: Some(membership::min_members),
+    },
+    Rule {
+        id: "ladder/no-requirements",
+        default: Error,
+        summary: "a level above the first without requirements",
+        check: Some(ladder::no_requirements),
+    },
+    Rule {
+        id: "ladder/no-inactivity",
+        default: Warning,
+        summary: "no `inactivity` policy (how people step down)",
+        check: Some(ladder::no_inactivity),
+    },
+    Rule {
+        id: "ladder/no-removal",
+        default: Warning,
+        summary: "no involuntary `removal` policy",
+        check: Some(ladder::no_removal),
+    },
+    Rule {
+        id: "ladder/no-emeritus",
+        default: Warning,
+        summary: "no `emeritus` policy (what it means, the way back)",
+        check: Some(ladder::no_emeritus),
+    },
+    Rule {
+        id: "conduct/no-contact",
+        default: Error,
+        summary: "no reporting contact in the code of conduct",
+        check: Some(conduct::no_contact),
+    },
+    Rule {
+        id: "conduct/no-enforcement",
+        default: Error,
+        summary: "no enforcement ladder in the code of conduct",
+        check: Some(conduct::no_enforcement),
+    },
+    Rule {
+        id: "security/no-policy",
+        default: Warning,
+        summary: "no security.yaml (no way to report a vulnerability)",
+        check: Some(security::no_policy),
+    },
+    Rule {
+        id: "security/no-timeline",
+        default: Warning,
+        summary: "no `acknowledge_days` / `disclosure_days`",
+        check: Some(security::no_timeline),
+    },
+    Rule {
+        id: "project/no-public-channel",
+        default: Warning,
+        summary: "no public communication channel",
+        check: Some(project::no_public_channel),
+    },
+    Rule {
+        id: "project/no-contributing",
+        default: Warning,
+        summary: "no contribution guide",
+        check: Some(project::no_contributing),
+    },
+    Rule {
+        id: "project/license",
+        default: Warning,
+        summary: "`license` is missing or not an SPDX identifier",
+        check: Some(license::check),
+    },
+    Rule {
+        id: "text/placeholder",
+        default: Warning,
+        summary: "TODO, TBD, FIXME, `[INSERT …]`, lorem ipsum… left in a text",
+        check: Some(text::check),
     },
     Rule {
         id: "content/front-matter",

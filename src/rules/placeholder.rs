@@ -166,13 +166,16 @@ fn hit_at(text: &str, words: &[Range<usize>], k: usize) -> Option<(Range<usize>,
         let next = words.get(k + 1)?;
         let gap = &text[w.end..next.start];
         let follows = !gap.is_empty() && gap.chars().all(char::is_whitespace);
-        return (follows && text[next.clone()].eq_ignore_ascii_case("ipsum")).then(|| (w.start..next.end, Kind::Lorem));
+        return (follows && text[next.clone()].eq_ignore_ascii_case("ipsum"))
+            .then_some((w.start..next.end, Kind::Lorem));
     }
-    if is_slot_name(word) && before.ends_with('$') {
+    if is_slot_name(word) {
         if before.ends_with("${") && text[w.end..].starts_with('}') {
             return Some((w.start - 2..w.end + 1, Kind::Slot));
         }
-        return Some((w.start - 1..w.end, Kind::Slot));
+        if before.ends_with('$') {
+            return Some((w.start - 1..w.end, Kind::Slot));
+        }
     }
     if word.eq_ignore_ascii_case("insert") && before.ends_with('[') {
         let line_end = text[w.end..].find('\n').map_or(text.len(), |n| w.end + n);

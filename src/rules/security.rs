@@ -59,7 +59,9 @@ pub fn no_timeline(site: &Site, out: &mut Vec<Diagnostic>) {
                     format!("the security contact {which} does not say how soon a report is acknowledged"),
                 )
                 .with_label("no `acknowledge_days`")
-                .with_help("add `acknowledge_days:` to this contact, or a top-level `acknowledge_days:` for all of them"),
+                .with_help(
+                    "add `acknowledge_days:` to this contact, or a top-level `acknowledge_days:` for all of them",
+                ),
             );
         }
     }

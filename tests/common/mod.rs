@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The smallest site that passes every structural rule.
+/// The smallest site that passes every rule: structural, completeness and health.
 pub const MINIMAL: &[(&str, &str)] = &[
     (
         "site.yaml",
-        "title: Tiny Community\nbase_url: https://tiny.example.org/tiny/\nproject:\n  name: Tiny\n  license: MIT\n",
+        "title: Tiny Community\nbase_url: https://tiny.example.org/tiny/\nproject:\n  name: Tiny\n  license: MIT\n  contributing: https://github.com/tiny/tiny/blob/main/CONTRIBUTING.md\n  channels:\n    - { id: chat, type: chat, url: https://chat.tiny.example.org, public: true }\n",
     ),
     (
         "governance/charter.yaml",
@@ -25,11 +25,15 @@ pub const MINIMAL: &[(&str, &str)] = &[
     ),
     (
         "governance/ladder.yaml",
-        "levels:\n  - id: contributor\n    name: Contributor\n    activities: [Open an issue]\n  - id: maintainer\n    name: Maintainer\n    role: maintainer\n    requirements: [Six months of reviews]\n",
+        "levels:\n  - id: contributor\n    name: Contributor\n    activities: [Open an issue]\n  - id: maintainer\n    name: Maintainer\n    role: maintainer\n    requirements: [Six months of reviews]\ninactivity: A year without activity makes a maintainer emeritus.\nremoval: The other maintainers may remove one by a two-thirds vote.\nemeritus: Emeritus maintainers are thanked and may return by lazy consensus.\n",
     ),
     (
         "governance/code-of-conduct.yaml",
         "pledge: We pledge to be kind.\nstandards:\n  positive: [Be kind]\n  negative: [Harassment]\nscope: All spaces.\nreporting:\n  contacts:\n    - { name: Conduct team, email: conduct@tiny.example.org }\nenforcement:\n  - { level: Correction, impact: Minor, consequence: A private note }\n",
+    ),
+    (
+        "governance/security.yaml",
+        "contact: { email: security@tiny.example.org }\nacknowledge_days: 3\ndisclosure_days: 90\n",
     ),
 ];
 

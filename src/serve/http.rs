@@ -1,0 +1,187 @@
+//! Answers one request from the current snapshot. Nothing outside the build can be served:
+//! paths are looked up in the snapshot's in-memory files, never on disk.
+
+use super::snapshot::{inject, Snapshot, EVENTS};
+use std::sync::Arc;
+
+/// What to send back.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// A file (or the 404 page), with its status and content type.
+    File {
+        /// 200 or 404.
+        status: u16,
+        /// MIME type.
+        content_type: &'static str,
+        /// The bytes.
+        body: Arc<Vec<u8>>,
+    },
+    /// A redirect (to the base path, or to add a trailing slash).
+    Redirect(String),
+    /// Only GET and HEAD are served.
+    MethodNotAllowed,
+    /// The live-reload event stream.
+    Events,
+    /// A path that tries to leave the site: answered 400, never looked up.
+    BadRequest,
+}
+
+/// The reply to `method url` from `snapshot`.
+pub fn reply(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
+    if method != "GET" && method != "HEAD" {
+        return Reply::MethodNotAllowed;
+    }
+    let raw_path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(path) = decode(raw_path) else { return Reply::BadRequest };
+    if !is_safe(&path) {
+        return Reply::BadRequest;
+    }
+    let base = snapshot.base_path.as_str();
+    if path == base.trim_end_matches('/') && base != "/" {
+        return Reply::Redirect(base.to_string());
+    }
+    let Some(rest) = path.strip_prefix(base) else {
+        if path == "/" {
+            return Reply::Redirect(base.to_string());
+        }
+        return not_found(snapshot);
+    };
+    if rest == EVENTS {
+        return Reply::Events;
+    }
+    let candidates =
+        if rest.is_empty() || rest.ends_with('/') { vec![format!("{rest}index.html")] } else { vec![rest.to_string()] };
+    for candidate in &candidates {
+        if let Some(body) = snapshot.files.get(candidate) {
+            return file(snapshot, 200, candidate, body);
+        }
+    }
+    if !rest.ends_with('/') && snapshot.files.contains_key(&format!("{rest}/index.html")) {
+        return Reply::Redirect(format!("{base}{rest}/"));
+    }
+    not_found(snapshot)
+}
+
+fn not_found(snapshot: &Snapshot) -> Reply {
+    match snapshot.files.get("404.html") {
+        Some(body) => file(snapshot, 404, "404.html", body),
+        None => Reply::File {
+            status: 404,
+            content_type: "text/plain; charset=utf-8",
+            body: Arc::new(b"Not found\n".to_vec()),
+        },
+    }
+}
+
+fn file(snapshot: &Snapshot, status: u16, path: &str, body: &Arc<Vec<u8>>) -> Reply {
+    let content_type = content_type(path);
+    let body = if content_type.starts_with("text/html") {
+        Arc::new(inject(body, &snapshot.base_path, snapshot.problem.as_deref()))
+    } else {
+        Arc::clone(body)
+    };
+    Reply::File { status, content_type, body }
+}
+
+/// Percent-decodes a URL path; `None` if it does not decode to UTF-8.
+fn decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A decoded path may not climb out, name a drive, or smuggle separators or NULs.
+fn is_safe(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains(['\\', '\0', ':'])
+        && !path.split('/').any(|segment| segment == ".." || segment == ".")
+}
+
+/// MIME type by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot() -> Snapshot {
+        let mut s = Snapshot { base_path: "/acme/".into(), ..Snapshot::default() };
+        for (path, body) in [
+            ("index.html", "<body>home</body>"),
+            ("charter/index.html", "<body>charter</body>"),
+            ("404.html", "<body>lost</body>"),
+            ("logo.svg", "<svg/>"),
+        ] {
+            s.files.insert(path.into(), Arc::new(body.as_bytes().to_vec()));
+        }
+        s
+    }
+
+    #[test]
+    fn routes_pages_under_the_base_path() {
+        let s = snapshot();
+        assert_eq!(reply(&s, "GET", "/"), Reply::Redirect("/acme/".into()));
+        assert_eq!(reply(&s, "GET", "/acme"), Reply::Redirect("/acme/".into()));
+        assert_eq!(reply(&s, "GET", "/acme/charter"), Reply::Redirect("/acme/charter/".into()));
+        assert!(matches!(reply(&s, "GET", "/acme/charter/?x=1"), Reply::File { status: 200, .. }));
+        assert!(matches!(
+            reply(&s, "HEAD", "/acme/logo.svg"),
+            Reply::File { status: 200, content_type: "image/svg+xml", .. }
+        ));
+        assert!(matches!(reply(&s, "GET", "/acme/nope/"), Reply::File { status: 404, .. }));
+        assert!(matches!(reply(&s, "GET", "/other/"), Reply::File { status: 404, .. }));
+        assert_eq!(reply(&s, "POST", "/acme/"), Reply::MethodNotAllowed);
+        assert_eq!(reply(&s, "GET", "/acme/__govsite/events"), Reply::Events);
+    }
+
+    #[test]
+    fn refuses_every_way_out() {
+        let s = snapshot();
+        for url in [
+            "/acme/../etc/passwd",
+            "/acme/%2e%2e/etc/passwd",
+            "/acme/%2E%2E%2Fetc%2Fpasswd",
+            "/acme/..%5c..%5cwindows",
+            "/acme/a\\..\\b",
+            "//etc/passwd",
+            "/acme/C:/x",
+            "/acme/%00",
+            "/acme/%zz",
+        ] {
+            assert_eq!(reply(&s, "GET", url), Reply::BadRequest, "{url}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! What the preview serves: the last good build, in memory, and the problem (if any) that
+//! keeps the newest edit from building.
+
+use crate::diagnostics::{render_human, Diagnostic};
+use crate::render::{Content, Portal};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Path of the live-reload event stream, under the base path.
+pub const EVENTS: &str = "__govsite/events";
+
+/// One state of the preview.
+#[derive(Default)]
+pub struct Snapshot {
+    /// Files of the last good build, by path under the base path.
+    pub files: HashMap<String, Arc<Vec<u8>>>,
+    /// The base path of the last good build (`/lumen/`).
+    pub base_path: String,
+    /// Why the newest edit does not build, as overlay HTML.
+    pub problem: Option<String>,
+}
+
+impl Snapshot {
+    /// A snapshot of a good build; files to copy are read now, so later edits of the
+    /// sources never change what this build serves.
+    pub fn from_portal(portal: &Portal) -> Snapshot {
+        let files = portal
+            .files
+            .iter()
+            .map(|f| {
+                let bytes = match &f.content {
+                    Content::Bytes(b) => b.clone(),
+                    Content::Bundled(b) => b.to_vec(),
+                    Content::Copy(path) => std::fs::read(path).unwrap_or_default(),
+                };
+                (f.path.to_string_lossy().replace('\\', "/"), Arc::new(bytes))
+            })
+            .collect();
+        Snapshot { files, base_path: portal.links.base_path.clone(), problem: None }
+    }
+}
+
+/// The overlay shown over every open page while the input has errors.
+pub fn overlay(diagnostics: &[Diagnostic], root: &Path) -> String {
+    let mut text = String::new();
+    for d in diagnostics {
+        text.push_str(&render_human(d, root, false));
+    }
+    overlay_text("The site has errors; the last good build is shown", &text)
+}
+
+/// An overlay with a title and preformatted text.
+pub fn overlay_text(title: &str, text: &str) -> String {
+    format!(
+        "<div id=\"govsite-overlay\" role=\"alertdialog\" aria-label=\"{title}\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\"><p style=\"margin:0 0 1rem;font-size:1.2em;color:#ff8a80\"><strong>govsite:</strong> {title}. Fix the input and save; this page reloads by itself.</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
+        crate::markdown::escape(text)
+    )
+}
+
+/// The live-reload script for pages served under `base_path`.
+pub fn live_script(base_path: &str) -> String {
+    format!(
+        "<script>(()=>{{const s=new EventSource(\"{base_path}{EVENTS}\");s.addEventListener(\"reload\",()=>location.reload());s.addEventListener(\"problem\",e=>{{const t=document.createElement(\"template\");t.innerHTML=JSON.parse(e.data);const o=document.getElementById(\"govsite-overlay\");if(o)o.replaceWith(t.content);else document.body.append(t.content);}});}})();</script>"
+    )
+}
+
+/// `html` with the live-reload script (and the overlay, while there is a problem) before
+/// `</body>`; only the preview does this, never `build`.
+pub fn inject(html: &[u8], base_path: &str, problem: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let extra = format!("{}{}", problem.unwrap_or(""), live_script(base_path));
+    let out = match text.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]),
+        None => format!("{text}{extra}"),
+    };
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_the_closing_body() {
+        let out =
+            String::from_utf8(inject(b"<html><body><p>x</p></body></html>", "/acme/", Some("<div>bad</div>"))).unwrap();
+        assert!(out.starts_with("<html><body><p>x</p><div>bad</div><script>"));
+        assert!(out.contains("new EventSource(\"/acme/__govsite/events\")"));
+        assert!(out.ends_with("</script></body></html>"));
+    }
+}
