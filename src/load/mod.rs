@@ -130,14 +130,20 @@ fn read(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.display().to_string(), source })
 }
 
-/// Every file under `static/`, relative to it; links followed, loops reported.
+/// Every file under `static/`, relative to it; links followed, loops reported, and links
+/// that lead out of the site folder skipped, so a build never publishes a file from elsewhere.
 fn static_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let folder = root.join("static");
+    // `static/` itself may be a link (as `content/` may); what lies under it is the site's.
+    let allowed: Vec<PathBuf> = [root, folder.as_path()].iter().filter_map(|p| p.canonicalize().ok()).collect();
     let mut files = Vec::new();
     for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if let Ok(rel) = e.path().strip_prefix(&folder) {
+                let inside = e.path().canonicalize().is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)));
+                if !inside {
+                    report_outside_link(root, e.path(), diagnostics);
+                } else if let Ok(rel) = e.path().strip_prefix(&folder) {
                     files.push(rel.to_path_buf());
                 }
             }
@@ -146,6 +152,23 @@ fn static_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> 
         }
     }
     files
+}
+
+/// A file under `static/` that is (or lies behind) a symbolic link to somewhere outside the site.
+fn report_outside_link(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    diagnostics.push(
+        Diagnostic::warning(
+            "files/outside-link",
+            rel,
+            Pos::START,
+            format!(
+                "{} leads through a symbolic link to a file outside the site folder; it is not published",
+                rel.display()
+            ),
+        )
+        .with_help("copy the file into static/ if it should be published, or remove the link"),
+    );
 }
 
 /// A symlink loop or unreadable entry met while walking a folder.

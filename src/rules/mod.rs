@@ -65,6 +65,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "files/unreadable", default: Error, summary: "a file or folder that cannot be read", check: None },
     Rule {
+        id: "files/outside-link",
+        default: Warning,
+        summary: "a file under static/ that links to a file outside the site folder",
+        check: None,
+    },
+    Rule {
         id: "people/duplicate-id",
         default: Error,
         summary: "two people, roles, levels, groups or decisions share an id",

@@ -27,7 +27,11 @@ pub fn no_contact(site: &Site, out: &mut Vec<Diagnostic>) {
                 format!("{who} has neither a GitHub handle nor an e-mail address"),
             )
             .with_label("no way to reach this person")
-            .with_help(format!("add `github: <handle>` or `email: <address>` to `{}`", person.id)),
+            .with_help(format!(
+                "add `github: <handle>` or `email: <address>` to `{}` in {}",
+                person.id,
+                people.file.display()
+            )),
         );
     }
 }

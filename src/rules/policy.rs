@@ -95,6 +95,10 @@ impl Policy {
                 problems.push(unknown_rule(site, site.key_pos(&path), rule));
                 continue;
             };
+            if is_structural(known.id) {
+                problems.push(structural(site, site.key_pos(&path), rule));
+                continue;
+            }
             match Level::parse(level) {
                 Some(level) => overrides.push((known.id, level)),
                 None => problems.push(
@@ -114,12 +118,11 @@ impl Policy {
             if e.rule.is_empty() {
                 continue; // schema/missing-field reports it
             }
+            let at = site.pos(&field_path(&item_path("check.exemptions", i), "rule"));
             if super::find(&e.rule).is_none() {
-                problems.push(unknown_rule(
-                    site,
-                    site.pos(&field_path(&item_path("check.exemptions", i), "rule")),
-                    &e.rule,
-                ));
+                problems.push(unknown_rule(site, at, &e.rule));
+            } else if is_structural(&e.rule) {
+                problems.push(structural(site, at, &e.rule));
             } else if !e.reason.is_blank() {
                 exemptions.push(Exemption { rule: e.rule.clone(), reason: e.reason.as_str().trim().to_string() });
             }
@@ -167,6 +170,19 @@ impl Policy {
 /// Rules that guard the input's shape; overrides never switch them off.
 pub fn is_structural(rule: &str) -> bool {
     ["yaml/", "schema/", "files/", "check/"].iter().any(|p| rule.starts_with(p))
+}
+
+fn structural(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Diagnostic {
+    Diagnostic::error(
+        "check/config",
+        &site.file,
+        pos,
+        format!("`{rule}` guards the shape of the input and cannot be changed"),
+    )
+    .with_label("structural rule")
+    .with_help(
+        "fix the input instead: yaml/*, schema/*, files/* and check/* problems keep govsite from reading the site",
+    )
 }
 
 fn unknown_rule(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Diagnostic {

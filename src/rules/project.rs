@@ -32,7 +32,7 @@ pub fn no_public_channel(site: &Site, out: &mut Vec<Diagnostic>) {
         )
         .with_label("no public channel")
         .with_help(
-            "add a channel anyone can read under `project.channels`, e.g. `- { id: discussions, type: forum, url: https://…, public: true }`, or set `public: true` on one that is",
+            "add a channel anyone can read under `project.channels`, e.g. `- { id: discussions, type: forum, url: https://…, public: true }`, or set `public: true` on a listed channel that anyone may read",
         ),
     );
 }

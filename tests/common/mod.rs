@@ -37,6 +37,12 @@ pub const MINIMAL: &[(&str, &str)] = &[
     ),
 ];
 
+/// MINIMAL's site.yaml with `extra` appended (e.g. a `check:` block).
+pub fn site_yaml(extra: &str) -> String {
+    let base = MINIMAL.iter().find(|(p, _)| *p == "site.yaml").map_or("", |(_, t)| *t);
+    format!("{base}{extra}")
+}
+
 /// A temporary site made of `MINIMAL` with `changes` applied (an empty text deletes a file).
 pub fn site(changes: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
