@@ -146,7 +146,7 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
                 let url = resolver.resolve(&dest, Path::new(PROSE_FROM));
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
-                    let start = source.value(&path);
+                    let start = source.written(&path).map_or_else(|| source.value(&path), |at| source.value(&at));
                     let pos = if text.contains('\n') {
                         start
                     } else {

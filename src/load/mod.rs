@@ -56,7 +56,7 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
     let site_file = find_yaml(root, "site").ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
     let site: Doc<SiteConfig> = match read_doc(root, &site_file, &mut diagnostics)? {
         Some(doc) => doc,
-        None => Doc { data: SiteConfig::default(), file: site_file, source: Default::default() },
+        None => Doc { data: SiteConfig::default(), file: site_file, source: Default::default(), text: String::new() },
     };
 
     let mut loader = DocumentLoader { root, diagnostics };

@@ -19,7 +19,7 @@ pub fn parse<T: DeserializeOwned + Default>(file: &Path, text: &str) -> Result<D
     } else {
         serde_yaml::from_str::<T>(text).map_err(|e| schema_error(file, &source, &e))?
     };
-    Ok(Doc { data, file: file.to_path_buf(), source })
+    Ok(Doc { data, file: file.to_path_buf(), source, text: text.to_string() })
 }
 
 /// Walks the marked tree; a YAML syntax error (or a duplicate key) becomes `yaml/syntax`.

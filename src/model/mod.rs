@@ -46,6 +46,9 @@ pub struct Doc<T> {
     /// Positions of every key and value in the file.
     #[serde(skip)]
     pub source: SourceMap,
+    /// The file's text, for rules that must find a word inside a multi-line value.
+    #[serde(skip)]
+    pub text: String,
 }
 
 impl<T> Doc<T> {

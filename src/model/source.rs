@@ -56,6 +56,24 @@ impl SourceMap {
         self.values.contains_key(path)
     }
 
+    /// The path of the node a *serialized* path came from, or `None` for a default value the
+    /// file does not contain. The model serializes some shorthands in their long form: a
+    /// requirements list as `{ all, any }`, a member id as `{ person, … }`, a version string
+    /// as `{ version, … }`.
+    pub fn written(&self, path: &str) -> Option<String> {
+        if self.contains(path) {
+            return Some(path.to_string());
+        }
+        if let Some((head, index)) = path.rsplit_once(".all[") {
+            let list = format!("{head}[{index}");
+            if self.contains(&list) {
+                return Some(list);
+            }
+        }
+        let (parent, _) = path.rsplit_once('.')?;
+        self.contains(parent).then(|| parent.to_string())
+    }
+
     fn lookup(&self, map: &HashMap<String, Pos>, path: &str) -> Pos {
         let mut path = path;
         loop {
@@ -87,6 +105,16 @@ pub fn item_path(path: &str, i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorthands_resolve_to_the_written_node() {
+        let mut map = SourceMap::default();
+        map.insert_value("levels[1].requirements[0]".into(), Pos::START);
+        map.insert_value("roles[0].members[1]".into(), Pos::START);
+        assert_eq!(map.written("levels[1].requirements.all[0]").as_deref(), Some("levels[1].requirements[0]"));
+        assert_eq!(map.written("roles[0].members[1].person").as_deref(), Some("roles[0].members[1]"));
+        assert_eq!(map.written("language"), None);
+    }
 
     #[test]
     fn falls_back_to_nearest_ancestor() {

@@ -11,6 +11,8 @@ pub struct DocStrings<'a> {
     pub file: &'a Path,
     /// Positions of its keys and values.
     pub source: &'a SourceMap,
+    /// The file's text.
+    pub text: &'a str,
     /// The portal page that shows it (`charter/`, or `` for site.yaml and the home page).
     pub page: &'static str,
     /// (path, text) of every string value, in document order.
@@ -38,7 +40,7 @@ fn push<'a, T: Serialize>(out: &mut Vec<DocStrings<'a>>, doc: Option<&'a super::
     if let Ok(value) = serde_json::to_value(&doc.data) {
         collect(&value, String::new(), &mut strings);
     }
-    out.push(DocStrings { file: &doc.file, source: &doc.source, page, strings });
+    out.push(DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings });
 }
 
 fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {

@@ -301,13 +301,15 @@ async function main() {
       const response = await page.goto(url(p.path), { waitUntil: 'load' });
       checks.ok(response?.status() === p.status, `${p.name}: ${url(p.path)} answers ${p.status}`, `got ${response?.status()}`);
 
-      for (const scheme of ['light', 'dark']) {
+      // axe: light and dark on a desktop, and light on a phone (scrolling boxes appear there).
+      for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]]) {
+        await page.setViewportSize({ width, height: 800 });
         await page.emulateMedia({ media: 'screen', colorScheme: scheme });
         const violations = await runAxe(page);
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        checks.ok(bad.length === 0, `${p.name} (${scheme}): no serious or critical axe violations`, describeViolations(bad));
+        checks.ok(bad.length === 0, `${p.name} (${scheme}, ${width} px): no serious or critical axe violations`, describeViolations(bad));
         const minor = violations.filter((v) => !bad.includes(v));
-        if (minor.length) console.log(`note ${p.name} (${scheme}): minor axe findings:\n${describeViolations(minor)}`);
+        if (minor.length) console.log(`note ${p.name} (${scheme}, ${width} px): minor axe findings:\n${describeViolations(minor)}`);
       }
       await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 
