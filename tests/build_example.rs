@@ -152,3 +152,20 @@ fn governance_json_round_trips() {
 fn the_404_page_is_styled_under_the_base_path() {
     assert!(page("404.html").contains("href=\"/lumen/assets/govsite.css\""));
 }
+
+#[test]
+fn the_search_index_covers_every_page_governance_included() {
+    let index: serde_json::Value = serde_json::from_str(&page("search-index.json")).unwrap();
+    let urls: Vec<_> =
+        index["pages"].as_array().unwrap().iter().map(|p| p["u"].as_str().unwrap().to_string()).collect();
+    for url in ["/lumen/", "/lumen/charter/", "/lumen/people/", "/lumen/ladder/", "/lumen/contributing/"] {
+        assert!(urls.contains(&url.to_string()), "{url} missing from {urls:?}");
+    }
+    let people = urls.iter().position(|u| u == "/lumen/people/").unwrap();
+    let hits = index["terms"]["okafor"].as_array().expect("a maintainer's surname is searchable");
+    assert!(hits.iter().any(|id| id.as_u64() == Some(people as u64)));
+    assert!(
+        page("search/index.html").contains("href=\"/lumen/charter/\""),
+        "the no-JavaScript search page lists every page"
+    );
+}

@@ -128,3 +128,14 @@ fn content_may_be_a_symlink_and_loops_are_reported() {
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(read(&out, "guide/index.html").contains("Linked in"));
 }
+
+#[test]
+fn chinese_text_is_searchable_by_character_pairs() {
+    let (_dir, out) = built(&[("content/zh.md", "---\ntitle: 治理章程\n---\n项目由维护者共同决策。\n")]);
+    let index: serde_json::Value = serde_json::from_str(&read(&out, "search-index.json")).unwrap();
+    let zh = index["pages"].as_array().unwrap().iter().position(|p| p["u"] == "/tiny/zh/").unwrap() as u64;
+    for term in ["治理", "章程", "维护", "决策", "治"] {
+        let ids = index["terms"][term].as_array().unwrap_or_else(|| panic!("{term} not indexed"));
+        assert!(ids.iter().any(|id| id.as_u64() == Some(zh)), "{term}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod badge;
 mod context;
+mod search;
 pub mod theme;
 
 pub use theme::{Asset, Theme};
@@ -137,6 +138,10 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
         let template = page.front.template.clone().unwrap_or_else(|| "page.html".into());
         jobs.push(Job { key: "page", template, out: PathBuf::from(&page.path).join("index.html"), page: Some(page) });
     }
+    if tera.contains_template("search.html") {
+        // The search page lists every page, so search works without JavaScript too.
+        jobs.push(Job { key: "search", template: "search.html".into(), out: "search/index.html".into(), page: None });
+    }
     jobs.push(Job { key: "404", template: "404.html".into(), out: "404.html".into(), page: None });
 
     let mut files: Vec<OutputFile> = jobs
@@ -155,6 +160,18 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
             Ok(OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) })
         })
         .collect::<Result<_, RenderError>>()?;
+
+    let searchable: Vec<(String, &[u8])> = jobs
+        .iter()
+        .zip(&files)
+        .filter(|(job, _)| !matches!(job.key, "404" | "search"))
+        .filter_map(|(job, file)| match &file.content {
+            Content::Bytes(html) => Some((page_url(&base_path, &job.out), html.as_slice())),
+            _ => None,
+        })
+        .collect();
+    let search_index = search::index(&searchable);
+    files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(search_index) });
 
     let mut urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
     urls.sort();
