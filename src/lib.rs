@@ -12,6 +12,7 @@
 
 pub mod diagnostics;
 pub mod formats;
+pub mod init;
 pub mod links;
 pub mod load;
 pub mod markdown;

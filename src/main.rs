@@ -18,6 +18,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Scaffold a new site: governance files, pages and a GitHub Pages workflow.
+    Init {
+        /// The folder to create the site in (created if missing; nothing in it is overwritten).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The governance to start from.
+        #[arg(long, value_enum, default_value_t = govsite::init::Template::Minimal)]
+        template: govsite::init::Template,
+    },
     /// Check the governance for completeness and consistency.
     Check {
         /// The site folder (holding site.yaml).
@@ -97,6 +106,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Init { dir, template } => init(&dir, template),
         Command::Check { explain: Some(rule), .. } => explain(&rule),
         Command::Check { dir, format, min_score, profile, explain: None } => check(&dir, format, min_score, profile),
         Command::Serve { dir, port, bind, open, poll } => {
@@ -107,6 +117,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             build(&dir, &options)
         }
     }
+}
+
+/// `govsite init`: refuses (exit 2) to overwrite anything.
+fn init(dir: &Path, template: govsite::init::Template) -> Result<ExitCode, String> {
+    let scaffold = govsite::init::init(dir, template).map_err(|e| e.to_string())?;
+    print!("{}", scaffold.report());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `govsite check --explain RULE`.

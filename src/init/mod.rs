@@ -81,7 +81,7 @@ const CNCF: &[(&str, &str)] = &[
 pub enum InitError {
     /// Files (or folders in their way) already exist.
     #[error(
-        "refusing to overwrite {}; nothing was written\n  = help: run `govsite init` in an empty folder, or name a new one: `govsite init my-governance`",
+        "refusing to overwrite what already exists; nothing was written:\n{}  = help: run `govsite init` in an empty folder, or name a new one: `govsite init my-governance`",
         list(.0)
     )]
     Exists(Vec<PathBuf>),
@@ -96,7 +96,7 @@ pub enum InitError {
 }
 
 fn list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths.iter().map(|p| format!("  {}\n", p.display())).collect()
 }
 
 /// What `init` wrote.
@@ -248,19 +248,24 @@ impl Scaffold {
         let _ = writeln!(out, "every field. `govsite check {dir}` reports anything missing or inconsistent.\n");
         let _ = writeln!(out, "Next steps:");
         let _ = writeln!(out, "  1. Preview the portal while you edit:  govsite serve {dir}");
-        let _ = writeln!(out, "  2. Commit it (the build goes to {}, which you can add to .gitignore):", self.dir.join("public").display());
+        let _ = writeln!(
+            out,
+            "  2. Commit it (the build goes to {}, which you can add to .gitignore):",
+            self.dir.join("public").display()
+        );
         let _ = writeln!(out, "       git add {dir} && git commit -m \"Add the governance portal\"");
-        let _ = writeln!(out, "  3. Publish it on GitHub Pages: in the repository, Settings → Pages →");
-        let _ = writeln!(out, "     Source: GitHub Actions. Then {WORKFLOW} checks every pull request");
-        let _ = writeln!(out, "     and deploys every push to main.");
+        let _ = writeln!(out, "  3. Publish it on GitHub Pages: in the repository's Settings → Pages, set");
+        let _ = writeln!(out, "     Source: GitHub Actions. The workflow {WORKFLOW}");
+        let _ = writeln!(out, "     then checks every pull request and deploys every push to main.");
         match (&self.repository, self.site_dir.as_str()) {
             (Some(_), ".") => {}
             (Some(root), site_dir) => {
                 let _ = writeln!(
                     out,
-                    "\nThis site is in {site_dir}/ of the repository at {}. GitHub only runs workflows from the\nrepository's own .github/workflows/: move {} there. Its SITE_DIR is already \"{site_dir}\".",
+                    "\nThe site is in {site_dir}/ of the repository {}, and GitHub runs workflows only\nfrom the repository's own .github/workflows/: move {}\nto {}. Its SITE_DIR is already \"{site_dir}\".",
                     root.display(),
-                    self.dir.join(WORKFLOW).display()
+                    self.dir.join(WORKFLOW).display(),
+                    root.join(".github/workflows/").display()
                 );
             }
             (None, _) => {

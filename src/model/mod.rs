@@ -11,6 +11,7 @@ mod ladder;
 mod page;
 mod people;
 mod roles;
+pub mod seats;
 mod security;
 mod site;
 mod source;

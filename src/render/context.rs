@@ -14,9 +14,19 @@ pub struct Globals<'a> {
     people_by_id: BTreeMap<&'a str, &'a Person>,
     pages: Vec<PageLink<'a>>,
     menu: Vec<MenuItem>,
+    deciding_body: Option<BodyView<'a>>,
     score: u32,
     profile: &'static str,
     exemptions: &'a [crate::rules::policy::Exemption],
+}
+
+/// The deciding body and its organisations, for the diversity chart.
+#[derive(Serialize)]
+struct BodyView<'a> {
+    id: &'a str,
+    kind: &'static str,
+    members: usize,
+    organisations: Vec<crate::model::seats::Share>,
 }
 
 #[derive(Serialize)]
@@ -154,6 +164,12 @@ impl<'a> Globals<'a> {
                 })
                 .collect(),
             menu,
+            deciding_body: crate::model::seats::deciding_body(site).map(|body| BodyView {
+                id: body.id,
+                kind: body.kind,
+                members: body.seats.len(),
+                organisations: crate::model::seats::organisations(site, &body),
+            }),
             score: checked.score,
             profile: checked.policy.profile.name,
             exemptions: &checked.policy.exemptions,
@@ -167,6 +183,7 @@ impl<'a> Globals<'a> {
         context.insert("people_by_id", &self.people_by_id);
         context.insert("pages", &self.pages);
         context.insert("menu", &self.menu);
+        context.insert("deciding_body", &self.deciding_body);
         context.insert("score", &self.score);
         context.insert("profile", self.profile);
         context.insert("exemptions", self.exemptions);

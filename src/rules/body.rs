@@ -1,8 +1,9 @@
 //! The health of the deciding body: `roles/bus-factor`, `roles/org-diversity` and
 //! `roles/no-affiliation`.
 
-use super::activity::{deciding_body, members};
+use super::members;
 use crate::diagnostics::Diagnostic;
+use crate::model::seats::{deciding_body, organisation_key as organisation};
 use crate::model::Site;
 
 /// `roles/bus-factor`: the deciding body has fewer than 2 active members.
@@ -30,9 +31,6 @@ pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
 }
 
 /// An affiliation as compared: case, surrounding whitespace and a leading `@` do not count.
-fn organisation(affiliation: &str) -> String {
-    affiliation.trim().trim_start_matches('@').trim().to_lowercase()
-}
 
 /// `roles/org-diversity`: one affiliation holds more than half of the deciding body.
 ///
@@ -107,14 +105,5 @@ pub fn no_affiliation(site: &Site, out: &mut Vec<Diagnostic>) {
                 seat.person
             )),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn organisations_compare_loosely() {
-        assert_eq!(super::organisation(" @Acme "), super::organisation("acme "));
-        assert_eq!(super::organisation("@"), "");
     }
 }

@@ -1,8 +1,9 @@
 //! Roles and groups that nobody (or too few people) actively hold:
 //! `roles/no-members` and `roles/min-members`.
 
-use super::activity::{group_seats, members, role_seats};
+use super::members;
 use crate::diagnostics::Diagnostic;
+use crate::model::seats::{group_seats, role_seats};
 use crate::model::{field_path, item_path, Site};
 
 /// `roles/no-members`: a role that is not `open` has no active members.

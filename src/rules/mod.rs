@@ -4,7 +4,6 @@
 //! further); they are listed here too, so that `--explain`, profiles and overrides see one
 //! registry.
 
-mod activity;
 mod body;
 mod conduct;
 pub mod explain;
@@ -221,6 +220,15 @@ pub const RULES: &[Rule] = &[
         check: None,
     },
 ];
+
+/// "1 active member", "3 active members", for messages.
+fn members(n: usize) -> String {
+    if n == 1 {
+        "1 active member".to_string()
+    } else {
+        format!("{n} active members")
+    }
+}
 
 /// Runs every rule over a loaded site.
 pub fn check(site: &Site) -> Vec<Diagnostic> {

@@ -1,13 +1,13 @@
 //! Who holds a seat: the active members of roles and groups, and the deciding body.
 //!
-//! Shared by the membership rules (`roles/no-members`, `roles/min-members`) and the
-//! deciding-body rules (`roles/bus-factor`, `roles/org-diversity`, `roles/no-affiliation`),
-//! so that they all count people the same way.
+//! Shared by the membership rules (`roles/no-members`, `roles/min-members`), the
+//! deciding-body rules (`roles/bus-factor`, `roles/org-diversity`, `roles/no-affiliation`)
+//! and the portal's diversity chart, so that they all count people the same way.
 
-use crate::model::{field_path, item_path, Member, Origin, Pos, Site};
+use super::{field_path, item_path, Member, Origin, Pos, Site};
 
 /// One person's seat in a role or group, and where that seat is written.
-pub(super) struct Seat<'a> {
+pub struct Seat<'a> {
     /// The person id as listed.
     pub person: &'a str,
     /// The document listing the seat.
@@ -27,7 +27,7 @@ impl Seat<'_> {
 ///
 /// An id that people.yaml lacks still counts: `people/unknown-person` reports it already,
 /// and counting it out would add a second, misleading warning about the same typo.
-pub(super) fn is_active(site: &Site, id: &str) -> bool {
+pub fn is_active(site: &Site, id: &str) -> bool {
     !id.trim().is_empty() && site.person(id).is_none_or(|p| !p.emeritus)
 }
 
@@ -60,13 +60,13 @@ fn listed_role_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
 }
 
 /// The active seats of role `index` of roles.yaml, each person once.
-pub(super) fn role_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
+pub fn role_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
     active_unique(site, listed_role_seats(site, index))
 }
 
 /// The active seats of group `index` of groups.yaml: its chairs, its members and every
 /// active holder of the role named in `members_from`, each person once.
-pub(super) fn group_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
+pub fn group_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
     let mut seats = Vec::new();
     let Some(groups) = &site.groups else { return seats };
     let Some(group) = groups.groups.get(index) else { return seats };
@@ -82,7 +82,7 @@ pub(super) fn group_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
 }
 
 /// The body that decides, as `charter.decision_making.body` names it.
-pub(super) struct Body<'a> {
+pub struct Body<'a> {
     /// Its id.
     pub id: &'a str,
     /// `role` or `group`.
@@ -108,7 +108,7 @@ impl Body<'_> {
 /// loaded (without it, nobody can be told apart as emeritus or affiliated).
 ///
 /// An unknown body id gives `None`: `roles/unknown-role` reports it.
-pub(super) fn deciding_body(site: &Site) -> Option<Body<'_>> {
+pub fn deciding_body(site: &Site) -> Option<Body<'_>> {
     let charter = site.charter.as_ref()?;
     site.people.as_ref()?;
     let id = charter.decision_making.body.trim();
@@ -135,11 +135,50 @@ pub(super) fn deciding_body(site: &Site) -> Option<Body<'_>> {
     None
 }
 
-/// "1 active member", "3 active members".
-pub(super) fn members(n: usize) -> String {
-    if n == 1 {
-        "1 active member".to_string()
-    } else {
-        format!("{n} active members")
+/// How an affiliation is compared: case, surrounding space and a leading `@` ignored.
+pub fn organisation_key(affiliation: &str) -> String {
+    affiliation.trim().trim_start_matches('@').trim().to_lowercase()
+}
+
+/// An organisation's seats in the deciding body.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Share {
+    /// The organisation, as first spelled (`Independent`, or `No affiliation`).
+    pub name: String,
+    /// Active seats it holds.
+    pub seats: usize,
+    /// Its share of the body, in whole percent.
+    pub percent: usize,
+}
+
+/// The organisations of the deciding body's active members, largest first.
+pub fn organisations(site: &Site, body: &Body) -> Vec<Share> {
+    let total = body.seats.len().max(1);
+    let mut shares: Vec<(String, Share)> = Vec::new();
+    for seat in &body.seats {
+        let spelled = site.person(seat.person).and_then(|p| p.affiliation.as_deref()).map(str::trim).unwrap_or("");
+        let (key, name) = match organisation_key(spelled) {
+            k if k.is_empty() => (String::new(), "No affiliation".to_string()),
+            k => (k, spelled.to_string()),
+        };
+        match shares.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, share)) => share.seats += 1,
+            None => shares.push((key, Share { name, seats: 1, percent: 0 })),
+        }
+    }
+    let mut out: Vec<Share> = shares.into_iter().map(|(_, s)| s).collect();
+    for share in &mut out {
+        share.percent = (share.seats * 100 + total / 2) / total;
+    }
+    out.sort_by(|a, b| b.seats.cmp(&a.seats).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn organisations_compare_loosely() {
+        assert_eq!(super::organisation_key(" @Acme "), super::organisation_key("acme "));
+        assert_eq!(super::organisation_key("@"), "");
     }
 }
