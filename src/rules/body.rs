@@ -30,8 +30,6 @@ pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// An affiliation as compared: case, surrounding whitespace and a leading `@` do not count.
-
 /// `roles/org-diversity`: one affiliation holds more than half of the deciding body.
 ///
 /// Every active member counts in the total; members without an affiliation (reported by
