@@ -137,3 +137,12 @@ fn every_problem_of_a_site_is_reported_at_once() {
         assert!(rules.contains(&rule), "{rule} missing in {rules:?}");
     }
 }
+
+#[test]
+fn content_path_conflict() {
+    let page = "---\ntitle: Charter notes\n---\nText\n";
+    assert_one(&[("content/charter.md", page)], "content/path-conflict", "content/charter.md", 1, 1);
+    let hits = found(&[("content/team.md", page), ("content/team/index.md", page)], "content/path-conflict");
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert!(hits[0].message.contains("content/team"), "{}", hits[0].message);
+}

@@ -13,6 +13,7 @@ explanations! {
     "conduct/no-contact" => "conduct--no-contact.md",
     "conduct/no-enforcement" => "conduct--no-enforcement.md",
     "content/front-matter" => "content--front-matter.md",
+    "content/path-conflict" => "content--path-conflict.md",
     "decisions/unknown-ref" => "decisions--unknown-ref.md",
     "files/missing" => "files--missing.md",
     "files/outside-link" => "files--outside-link.md",

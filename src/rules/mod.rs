@@ -11,6 +11,7 @@ mod ids;
 mod ladder;
 mod license;
 mod membership;
+mod pages;
 mod people;
 mod placeholder;
 pub mod policy;
@@ -218,6 +219,12 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "a link to a page, file or anchor of the site that does not exist",
         check: None,
+    },
+    Rule {
+        id: "content/path-conflict",
+        default: Error,
+        summary: "two pages, or a page and a generated page, published at the same address",
+        check: Some(pages::conflicts),
     },
 ];
 

@@ -63,7 +63,16 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const loads = [];
+    let streams = 0;
     page.on('load', () => loads.push(Date.now()));
+    page.on('response', (r) => r.url().includes('__govsite/events') && (streams += 1));
+    // Each load of the page opens one event stream; wait for it before saving, so that the
+    // rebuild's message cannot pass the page by while it is (re)connecting.
+    const connected = async () => {
+      const until = Date.now() + WAIT;
+      while (streams < loads.length && Date.now() < until) await page.waitForTimeout(20);
+      return streams >= loads.length;
+    };
     page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 
@@ -94,6 +103,7 @@ async function main() {
     checks.ok(appeared, `an edit of the mission appears in the open page without reloading it by hand (${Date.now() - t} ms)`);
     checks.ok(loads.length > loadsBefore, 'the page was reloaded by the live-reload script');
 
+    checks.ok(await connected(), 'the reloaded page reopens the event stream');
     // 2. A broken edit shows the overlay over the last good build.
     t = Date.now();
     save(charterFile, `${withMission(original, edited)}\nvalues: [unclosed, "list\n  - : :\n`);
@@ -109,6 +119,7 @@ async function main() {
       checks.ok((await page.getByText(edited).count()) > 0, 'the last good content stays under the overlay');
     }
 
+    checks.ok(await connected(), 'the reloaded page reopens the event stream');
     // 3. Fixing the file removes the overlay and shows the fixed content.
     t = Date.now();
     save(charterFile, withMission(original, fixed));

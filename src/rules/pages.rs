@@ -1,0 +1,40 @@
+//! `content/path-conflict`: two pages published at the same address.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Pos, Site};
+use std::collections::HashMap;
+
+/// Addresses govsite itself publishes; a Markdown page there would be overwritten.
+const GENERATED: [&str; 10] =
+    ["charter", "people", "roles", "ladder", "code-of-conduct", "security", "groups", "decisions", "search", "assets"];
+
+/// Reports a page whose address is a generated page's or another page's.
+pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &std::path::Path> = HashMap::new();
+    for page in &site.pages {
+        let first = page.path.split('/').next().unwrap_or("");
+        if page.path == first && GENERATED.contains(&first) {
+            out.push(
+                Diagnostic::error(
+                    "content/path-conflict",
+                    &page.file,
+                    Pos::START,
+                    format!("this page would be published at `/{}/`, where govsite publishes its own page", page.path),
+                )
+                .with_help("rename the file (its name is its address), e.g. add a suffix like `-notes`"),
+            );
+        } else if let Some(other) = seen.get(page.path.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "content/path-conflict",
+                    &page.file,
+                    Pos::START,
+                    format!("this page and {} are both published at `/{}/`", other.display(), page.path),
+                )
+                .with_help("rename one of them: `a.md` and `a/index.md` (or `a/_index.md`) share an address"),
+            );
+        } else {
+            seen.insert(&page.path, &page.file);
+        }
+    }
+}
