@@ -139,3 +139,18 @@ fn chinese_text_is_searchable_by_character_pairs() {
         assert!(ids.iter().any(|id| id.as_u64() == Some(zh)), "{term}");
     }
 }
+
+#[test]
+fn files_beside_pages_are_published_and_linked() {
+    let page = "---\ntitle: Release\n---\n![Flow](img/flow.svg)\n\n[the checklist](checklist.txt)\n";
+    let (_dir, out) = built(&[
+        ("content/guides/release.md", page),
+        ("content/guides/img/flow.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+        ("content/guides/checklist.txt", "1. Tag\n"),
+    ]);
+    let html = read(&out, "guides/release/index.html");
+    assert!(html.contains("src=\"/tiny/guides/img/flow.svg\""), "{html}");
+    assert!(html.contains("href=\"/tiny/guides/checklist.txt\""));
+    assert_eq!(read(&out, "guides/checklist.txt"), "1. Tag\n");
+    assert!(out.join("guides/img/flow.svg").is_file());
+}

@@ -234,10 +234,19 @@ fn set_env(text: &str, key: &str, value: &str) -> String {
     out
 }
 
+/// `word` as one shell word: as it is when it is plain, else single-quoted.
+fn shell_word(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_./-:@%+=,".contains(c)) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 impl Scaffold {
     /// What was written and what to do next, for the terminal.
     pub fn report(&self) -> String {
-        let dir = self.dir.display().to_string();
+        let dir = shell_word(&self.dir.display().to_string());
         let mut out = String::new();
         let _ = writeln!(out, "Created a {} governance site in {dir}:", self.template.name());
         for rel in &self.written {
@@ -260,20 +269,15 @@ impl Scaffold {
         match (&self.repository, self.site_dir.as_str()) {
             (Some(_), ".") => {}
             (Some(root), site_dir) => {
-                let _ = writeln!(
-                    out,
-                    "\nThe site is in {site_dir}/ of the repository {}, and GitHub runs workflows only\nfrom the repository's own .github/workflows/: move {}\nto {}. Its SITE_DIR is already \"{site_dir}\".",
-                    root.display(),
-                    self.dir.join(WORKFLOW).display(),
-                    root.join(".github/workflows/").display()
-                );
+                let _ = writeln!(out, "\nThe site is in {site_dir}/ of the repository {}.", root.display());
+                let _ = writeln!(out, "GitHub runs workflows only from the repository's own .github/workflows/, so move");
+                let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
+                let _ = writeln!(out, "to {} (its SITE_DIR is already \"{site_dir}\").", root.join(".github/workflows/").display());
             }
             (None, _) => {
-                let _ = writeln!(
-                    out,
-                    "\nIf {dir} is not the root of your repository, move {} to the repository's\n.github/workflows/ and set SITE_DIR in it to the site's folder.",
-                    self.dir.join(WORKFLOW).display()
-                );
+                let _ = writeln!(out, "\nIf {dir} is not the root of your repository, move");
+                let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
+                let _ = writeln!(out, "to the repository's .github/workflows/ and set SITE_DIR in it to the site's folder.");
             }
         }
         out
@@ -300,6 +304,13 @@ mod tests {
                 assert!(names.contains(&required), "{} lacks {required}", t.name());
             }
         }
+    }
+
+    #[test]
+    fn commands_quote_unusual_folders() {
+        assert_eq!(shell_word("docs/governance"), "docs/governance");
+        assert_eq!(shell_word("my site"), "'my site'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
     }
 
     #[test]

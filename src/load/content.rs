@@ -3,13 +3,16 @@
 use super::{read, report_walk_error, LoadError};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FrontMatter, Page, Pos};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// Every `.md` file under `content/`, in publishing order (weight, then title, then path).
-pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Page>, LoadError> {
+/// Every `.md` file under `content/`, in publishing order (weight, then title, then path),
+/// and every other file there (images next to the pages that show them), relative to
+/// `content/`.
+pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<(Vec<Page>, Vec<PathBuf>), LoadError> {
     let folder = root.join("content");
     let mut pages = Vec::new();
+    let mut assets = Vec::new();
     for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -19,7 +22,14 @@ pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
             }
         };
         let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
-        if !entry.file_type().is_file() || !is_markdown {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !is_markdown {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if let (false, Ok(rel)) = (hidden, entry.path().strip_prefix(&folder)) {
+                assets.push(rel.to_path_buf());
+            }
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(root) else { continue };
@@ -36,7 +46,7 @@ pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
             &b.path,
         ))
     });
-    Ok(pages)
+    Ok((pages, assets))
 }
 
 /// Splits a page into front matter and body; `file` is relative to the site folder.

@@ -72,10 +72,11 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
         groups: loader.document(DOCUMENTS[6])?,
         decisions: loader.document(DOCUMENTS[7])?,
         pages: Vec::new(),
+        content_files: Vec::new(),
         static_files: Vec::new(),
     };
     let mut diagnostics = loader.diagnostics;
-    site.pages = content::load_pages(root, &mut diagnostics)?;
+    (site.pages, site.content_files) = content::load_pages(root, &mut diagnostics)?;
     site.static_files = static_files(root, &mut diagnostics);
     Ok(Loaded { site, diagnostics })
 }

@@ -22,10 +22,18 @@ impl LinkResolver {
             return format!("{}{}", self.base_path, rooted);
         }
         let (path, fragment) = split_fragment(dest);
-        if !path.ends_with(".md") {
-            return dest.to_string();
-        }
         let target = normalize(&from.parent().unwrap_or(Path::new("")).join(path));
+        if !path.ends_with(".md") {
+            // A file beside the page (`diagram.png`) or in static/: pages are published one
+            // folder deeper than their file (`guide.md` → `guide/`), so point at it from the root.
+            let published = target.strip_prefix("content").or_else(|_| target.strip_prefix("static"));
+            return match published {
+                Ok(rel) if !path.is_empty() => {
+                    format!("{}{}{}", self.base_path, rel.to_string_lossy().replace('\\', "/"), fragment)
+                }
+                _ => dest.to_string(),
+            };
+        }
         let url = match self.pages.get(&target) {
             Some(page) if page.is_empty() => String::new(),
             Some(page) => format!("{page}/"),
@@ -98,8 +106,15 @@ mod tests {
     fn leaves_external_and_anchor_links_alone() {
         let r = resolver();
         let from = Path::new("content/meetings.md");
-        for dest in ["https://x.org/a.md", "mailto:a@b.org", "#top", "//cdn.example/x", "img/logo.png"] {
+        for dest in ["https://x.org/a.md", "mailto:a@b.org", "#top", "//cdn.example/x"] {
             assert_eq!(r.resolve(dest, from), dest);
         }
+    }
+
+    #[test]
+    fn files_beside_pages_are_addressed_from_the_root() {
+        let r = resolver();
+        assert_eq!(r.resolve("img/flow.png", Path::new("content/guides/release.md")), "/acme/guides/img/flow.png");
+        assert_eq!(r.resolve("../../static/logo.svg#x", Path::new("content/guides/release.md")), "/acme/logo.svg#x");
     }
 }

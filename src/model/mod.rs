@@ -123,6 +123,10 @@ pub struct Site {
     /// Markdown pages under `content/`, in publishing order.
     #[serde(skip)]
     pub pages: Vec<Page>,
+    /// Files under `content/` that are not pages (images beside the pages that show them),
+    /// relative to it, published at the same place.
+    #[serde(skip)]
+    pub content_files: Vec<PathBuf>,
     /// Files under `static/`, relative to it, copied as they are.
     #[serde(skip)]
     pub static_files: Vec<PathBuf>,

@@ -264,7 +264,8 @@ fn syntax_stylesheets(site: &Site) -> Result<Vec<OutputFile>, RenderError> {
     Ok(out)
 }
 
-/// The theme's static files, then the site's `static/` (which wins on the same path).
+/// The theme's static files, then the site's `static/` (which wins on the same path), then
+/// the files beside the pages in `content/`.
 fn assets(site: &Site, theme: &Theme) -> Vec<OutputFile> {
     let mut out: Vec<OutputFile> = theme
         .assets
@@ -282,6 +283,11 @@ fn assets(site: &Site, theme: &Theme) -> Vec<OutputFile> {
         site.static_files
             .iter()
             .map(|rel| OutputFile { path: rel.clone(), content: Content::Copy(site.root.join("static").join(rel)) }),
+    );
+    out.extend(
+        site.content_files
+            .iter()
+            .map(|rel| OutputFile { path: rel.clone(), content: Content::Copy(site.root.join("content").join(rel)) }),
     );
     out
 }

@@ -62,17 +62,20 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const loads = [];
+    // Documents the page has shown (counted when each navigation commits, before its content
+    // appears), and event streams it has opened.
+    let documents = 0;
     let streams = 0;
-    page.on('load', () => loads.push(Date.now()));
+    page.on('framenavigated', (f) => f === page.mainFrame() && f.url().startsWith('http') && (documents += 1));
     page.on('response', (r) => r.url().includes('__govsite/events') && (streams += 1));
-    // Each load of the page opens one event stream; wait for it before saving, so that the
-    // rebuild's message cannot pass the page by while it is (re)connecting.
-    const connected = async () => {
-      const until = Date.now() + WAIT;
-      while (streams < loads.length && Date.now() < until) await page.waitForTimeout(20);
-      return streams >= loads.length;
+    const until = async (condition) => {
+      const end = Date.now() + WAIT;
+      while (!condition() && Date.now() < end) await page.waitForTimeout(20);
+      return condition();
     };
+    // Each document opens one event stream; wait for it before saving, so that the rebuild's
+    // message cannot pass the page by while it is reconnecting.
+    const connected = () => until(() => streams >= documents);
     page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 
@@ -90,7 +93,7 @@ async function main() {
       const shown = await page.getByText(firstMission, { exact: false }).first().isVisible();
       checks.ok(shown, `the home page shows the charter's mission ("${firstMission}…")`);
     }
-    const loadsBefore = loads.length;
+    const documentsBefore = documents;
 
     // 1. An edit shows up in the open page.
     let t = Date.now();
@@ -101,10 +104,10 @@ async function main() {
       .waitFor({ state: 'visible', timeout: WAIT })
       .then(() => true, () => false);
     checks.ok(appeared, `an edit of the mission appears in the open page without reloading it by hand (${Date.now() - t} ms)`);
-    checks.ok(loads.length > loadsBefore, 'the page was reloaded by the live-reload script');
+    checks.ok(documents > documentsBefore, 'the page was reloaded by the live-reload script');
 
-    checks.ok(await connected(), 'the reloaded page reopens the event stream');
     // 2. A broken edit shows the overlay over the last good build.
+    checks.ok(await connected(), 'the reloaded page reopens its event stream');
     t = Date.now();
     save(charterFile, `${withMission(original, edited)}\nvalues: [unclosed, "list\n  - : :\n`);
     const overlay = page.locator('#govsite-overlay');
@@ -119,8 +122,8 @@ async function main() {
       checks.ok((await page.getByText(edited).count()) > 0, 'the last good content stays under the overlay');
     }
 
-    checks.ok(await connected(), 'the reloaded page reopens the event stream');
     // 3. Fixing the file removes the overlay and shows the fixed content.
+    checks.ok(await connected(), 'the page still has its event stream open');
     t = Date.now();
     save(charterFile, withMission(original, fixed));
     const fixedShown = await page
@@ -131,7 +134,8 @@ async function main() {
     checks.ok(fixedShown, `after the fix the open page shows the fixed mission (${Date.now() - t} ms)`);
     const gone = await overlay.waitFor({ state: 'detached', timeout: WAIT }).then(() => true, () => false);
     checks.ok(gone, 'after the fix the overlay is gone');
-    checks.ok(loads.length >= loadsBefore + 2, `the page reloaded itself on each good build (${loads.length - 1} reloads in all)`);
+    const reloaded = await until(() => documents >= documentsBefore + 2);
+    checks.ok(reloaded, `the page reloaded itself on each good build (${documents - 1} reloads in all)`);
     await context.close();
   } finally {
     await close();
