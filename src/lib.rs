@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod render;
 pub mod rules;
 pub mod serve;
@@ -127,28 +128,51 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     Ok(checked)
 }
 
-/// Builds the site in `root`: load → validate → render → check links → write atomically.
+/// Builds the site (or portfolio) in `root`: load → validate → render → check links →
+/// write atomically.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = options.output.clone().unwrap_or_else(|| root.join("public"));
     let destination = output::check_destination(&output, root)?;
-    let (checked, portal) = render_site(root, options)?;
+    let (outcome, portal) = render_site(root, options)?;
     output::write_site(&destination, &portal.files)?;
-    Ok(BuildReport { diagnostics: checked.diagnostics, score: checked.score, output, files: portal.files.len() })
+    Ok(BuildReport { diagnostics: outcome.diagnostics, score: outcome.score, output, files: portal.files.len() })
+}
+
+/// The problems and score of a site (or of a whole portfolio: its lowest score).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Warnings found (errors stop a build).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score.
+    pub score: u32,
 }
 
 /// Load → validate → render → check links, in memory: what `build` writes and `serve` serves.
-pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Checked, render::Portal), Error> {
-    let mut checked = validate(root, &options.check)?;
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Outcome, render::Portal), Error> {
+    if portfolio::is_portfolio(root) {
+        return portfolio::render(root, options);
     }
+    let checked = validate(root, &options.check)?;
     let base_url = match &options.origin {
         Some(origin) => {
             Some(format!("{}{}", origin.trim_end_matches('/'), render::base_path(&checked.site.site.base_url)))
         }
         None => options.base_url.clone(),
     };
-    let render_options = render::RenderOptions { base_url, drafts: options.drafts, highlight: true };
+    let (checked, portal) = render_checked(checked, base_url, options.drafts)?;
+    Ok((Outcome { diagnostics: checked.diagnostics, score: checked.score }, portal))
+}
+
+/// Renders a validated site at `base_url` and checks its links; errors stop it.
+fn render_checked(
+    mut checked: Checked,
+    base_url: Option<String>,
+    drafts: bool,
+) -> Result<(Checked, render::Portal), Error> {
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    let render_options = render::RenderOptions { base_url, drafts, highlight: true };
     let portal = render::render(&checked, &render_options)?;
     add_link_diagnostics(&mut checked, &portal);
     if checked.has_errors() {
@@ -160,13 +184,18 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Checked, rend
 /// Load and every rule that reads the model (all but the link check).
 fn validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     let loaded = load::load_site(root)?;
-    let (policy, mut diagnostics) = rules::policy::Policy::from_site(&loaded.site.site, options.profile.as_deref());
+    let (policy, problems) = rules::policy::Policy::from_site(&loaded.site.site, options.profile.as_deref());
+    Ok(validate_loaded(loaded, policy, problems))
+}
+
+/// Every rule that reads the model, on a loaded site, under `policy`.
+fn validate_loaded(loaded: load::Loaded, policy: rules::policy::Policy, mut diagnostics: Vec<Diagnostic>) -> Checked {
     diagnostics.extend(loaded.diagnostics);
     diagnostics.extend(rules::check(&loaded.site));
     let mut diagnostics = policy.apply(diagnostics);
     diagnostics::sort(&mut diagnostics);
     let score = rules::score::score(&diagnostics, &policy);
-    Ok(Checked { site: loaded.site, diagnostics, score, policy })
+    Checked { site: loaded.site, diagnostics, score, policy }
 }
 
 fn add_link_diagnostics(checked: &mut Checked, portal: &render::Portal) {

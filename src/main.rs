@@ -150,38 +150,76 @@ fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<Str
         }
     }
     let started = std::time::Instant::now();
-    let checked = govsite::check(dir, &govsite::CheckOptions { profile }).map_err(|e| e.to_string())?;
-    let found = &checked.diagnostics;
+    let options = govsite::CheckOptions { profile };
+    let verdict = if govsite::portfolio::is_portfolio(dir) {
+        match govsite::portfolio::check(dir, &options) {
+            Ok(p) => Verdict {
+                score: p.score(),
+                profile: "per project",
+                min_score: p.config.check.min_score,
+                projects: p.projects.iter().map(|x| (x.name.clone(), x.checked.score)).collect(),
+                diagnostics: p.diagnostics,
+            },
+            // portfolio.yaml itself does not parse.
+            Err(govsite::Error::Invalid(found)) => {
+                Verdict { score: 0, profile: "none", min_score: None, projects: Vec::new(), diagnostics: found }
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    } else {
+        let checked = govsite::check(dir, &options).map_err(|e| e.to_string())?;
+        Verdict {
+            score: checked.score,
+            profile: checked.policy.profile.name,
+            min_score: checked.site.site.check.min_score,
+            projects: Vec::new(),
+            diagnostics: checked.diagnostics,
+        }
+    };
+    let found = &verdict.diagnostics;
     match format {
         Format::Human => {
             print_diagnostics(found, dir);
-            let verdict = if found.is_empty() { "no problems".to_string() } else { diagnostics::summary(found) };
+            for (name, score) in &verdict.projects {
+                eprintln!("project {name}: completeness score {score}/100");
+            }
+            let summary = if found.is_empty() { "no problems".to_string() } else { diagnostics::summary(found) };
             eprintln!(
-                "{verdict}; completeness score {}/100 (profile {}), checked in {} ms",
-                checked.score,
-                checked.policy.profile.name,
+                "{summary}; completeness score {}/100 (profile {}), checked in {} ms",
+                verdict.score,
+                verdict.profile,
                 started.elapsed().as_millis()
             );
         }
-        Format::Json => print!("{}", govsite::formats::json(found, checked.score)),
-        Format::Sarif => print!("{}", govsite::formats::sarif(found, checked.score, dir)),
-        Format::Github => print!("{}", govsite::formats::github(found, checked.score, dir)),
+        Format::Json => print!("{}", govsite::formats::json(found, verdict.score)),
+        Format::Sarif => print!("{}", govsite::formats::sarif(found, verdict.score, dir)),
+        Format::Github => print!("{}", govsite::formats::github(found, verdict.score, dir)),
     }
-    if checked.has_errors() {
+    if found.iter().any(Diagnostic::is_error) {
         return Ok(ExitCode::from(1));
     }
-    if let Some(min) = min_score.or(checked.site.site.check.min_score) {
-        if checked.score < min {
-            eprintln!("error: completeness score {} is below the minimum of {min}", checked.score);
+    if let Some(min) = min_score.or(verdict.min_score) {
+        if verdict.score < min {
+            eprintln!("error: completeness score {} is below the minimum of {min}", verdict.score);
             return Ok(ExitCode::from(1));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `check` reports, for a site or a portfolio (whose score is its lowest project's).
+struct Verdict {
+    diagnostics: Vec<Diagnostic>,
+    score: u32,
+    profile: &'static str,
+    min_score: Option<u32>,
+    projects: Vec<(String, u32)>,
+}
+
 /// `govsite serve`: runs until Ctrl-C.
 fn serve(dir: &Path, options: govsite::serve::ServeOptions, open: bool) -> Result<ExitCode, String> {
-    if !dir.join("site.yaml").is_file() && !dir.join("site.yml").is_file() {
+    let is_site = ["site.yaml", "site.yml", "portfolio.yaml"].iter().any(|f| dir.join(f).is_file());
+    if !is_site {
         return Err(govsite::load::LoadError::NotASite(dir.display().to_string()).to_string());
     }
     let (stop_tx, stop_rx) = std::sync::mpsc::channel();

@@ -270,14 +270,22 @@ impl Scaffold {
             (Some(_), ".") => {}
             (Some(root), site_dir) => {
                 let _ = writeln!(out, "\nThe site is in {site_dir}/ of the repository {}.", root.display());
-                let _ = writeln!(out, "GitHub runs workflows only from the repository's own .github/workflows/, so move");
+                let _ =
+                    writeln!(out, "GitHub runs workflows only from the repository's own .github/workflows/, so move");
                 let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
-                let _ = writeln!(out, "to {} (its SITE_DIR is already \"{site_dir}\").", root.join(".github/workflows/").display());
+                let _ = writeln!(
+                    out,
+                    "to {} (its SITE_DIR is already \"{site_dir}\").",
+                    root.join(".github/workflows/").display()
+                );
             }
             (None, _) => {
                 let _ = writeln!(out, "\nIf {dir} is not the root of your repository, move");
                 let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
-                let _ = writeln!(out, "to the repository's .github/workflows/ and set SITE_DIR in it to the site's folder.");
+                let _ = writeln!(
+                    out,
+                    "to the repository's .github/workflows/ and set SITE_DIR in it to the site's folder."
+                );
             }
         }
         out

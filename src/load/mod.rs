@@ -52,6 +52,12 @@ const DOCUMENTS: [(&str, bool); 8] = [
 
 /// Loads the site in `root`.
 pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
+    load_site_inheriting(root, None)
+}
+
+/// Loads the site in `root`; a governance document it lacks is read from `defaults` (a
+/// folder given relative to `root`, as a portfolio's inherited documents are).
+pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let site_file = find_yaml(root, "site").ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
     let site: Doc<SiteConfig> = match read_doc(root, &site_file, &mut diagnostics)? {
@@ -59,7 +65,7 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
         None => Doc { data: SiteConfig::default(), file: site_file, source: Default::default(), text: String::new() },
     };
 
-    let mut loader = DocumentLoader { root, diagnostics };
+    let mut loader = DocumentLoader { root, defaults, diagnostics };
     let mut site = Site {
         root: root.to_path_buf(),
         site,
@@ -83,6 +89,7 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
 
 struct DocumentLoader<'a> {
     root: &'a Path,
+    defaults: Option<&'a Path>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -91,9 +98,13 @@ impl DocumentLoader<'_> {
         &mut self,
         (stem, required): (&str, bool),
     ) -> Result<Option<Doc<T>>, LoadError> {
-        let folder = self.root.join("governance");
-        match find_yaml(&folder, stem) {
-            Some(file) => read_doc(self.root, &Path::new("governance").join(file), &mut self.diagnostics),
+        let own = Path::new("governance");
+        let inherited = self.defaults.map(|d| d.join("governance"));
+        let found = std::iter::once(own.to_path_buf())
+            .chain(inherited)
+            .find_map(|folder| find_yaml(&self.root.join(&folder), stem).map(|file| folder.join(file)));
+        match found {
+            Some(file) => read_doc(self.root, &file, &mut self.diagnostics),
             None => {
                 if required {
                     self.diagnostics.push(

@@ -10,6 +10,7 @@ mod groups;
 mod ladder;
 mod page;
 mod people;
+mod portfolio;
 mod roles;
 pub mod seats;
 mod security;
@@ -25,6 +26,7 @@ pub use groups::{Group, Groups, Meeting};
 pub use ladder::{Contact, Ladder, LadderLevel, Metric, Requirements, Sponsors};
 pub use page::{FrontMatter, Page};
 pub use people::{People, Person};
+pub use portfolio::PortfolioConfig;
 pub use roles::{Member, Role, Roles};
 pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
 pub use site::{Channel, CheckConfig, Exemption, Foundation, MarkdownConfig, NavItem, Project, SiteConfig};
@@ -84,6 +86,11 @@ impl Origin<'_> {
     /// Where the value at `path` starts.
     pub fn pos(&self, path: &str) -> Pos {
         self.source.value(path)
+    }
+
+    /// Where the key of `path` starts.
+    pub fn key_pos(&self, path: &str) -> Pos {
+        self.source.key(path)
     }
 }
 

@@ -1,8 +1,9 @@
 //! Model → pages: compiles the theme once, renders every page in parallel, and adds the
 //! sitemap, robots.txt, 404 page, governance.json and the theme's assets.
 
-mod badge;
+pub(crate) mod badge;
 mod context;
+pub mod portfolio;
 mod search;
 pub mod theme;
 
@@ -197,7 +198,7 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
     })
 }
 
-fn render_template(tera: &Tera, name: &str, context: &Context) -> Result<String, RenderError> {
+pub(crate) fn render_template(tera: &Tera, name: &str, context: &Context) -> Result<String, RenderError> {
     tera.render(name, context)
         .map_err(|e| RenderError::Template { template: name.to_string(), message: error_chain(&e) })
 }
@@ -213,7 +214,7 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// Compiles the theme's templates once and registers govsite's filters.
-fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) -> Result<Tera, RenderError> {
+pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     let block = Arc::clone(markdown);
     tera.register_filter("markdown", move |text: &Value, _: Kwargs, _: &State| {

@@ -3,11 +3,11 @@
 
 use super::profiles::{self, Profile};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{field_path, item_path, Doc, SiteConfig};
+use crate::model::{field_path, item_path, CheckConfig, Doc, Origin, SiteConfig};
 use crate::suggest::closest;
 
-/// How a rule is treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a rule is treated, mildest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Switched off.
     Allow,
@@ -62,6 +62,8 @@ pub struct Policy {
     overrides: Vec<(&'static str, Level)>,
     /// Rules switched off with a reason.
     pub exemptions: Vec<Exemption>,
+    /// Levels a portfolio sets for all its projects; a project may only be stricter.
+    floor: Vec<(&'static str, Level)>,
 }
 
 impl Policy {
@@ -70,13 +72,54 @@ impl Policy {
     /// Problems in the block itself are returned as diagnostics; an unknown profile falls back
     /// to `default`.
     pub fn from_site(site: &Doc<SiteConfig>, profile: Option<&str>) -> (Policy, Vec<Diagnostic>) {
+        Policy::from_check(&site.check, site.origin(), profile)
+    }
+
+    /// The policy of a project of a portfolio: the portfolio's `check:` block sets the least
+    /// every project must meet; the project's own block may only be stricter.
+    pub fn for_project(
+        portfolio: &Policy,
+        project: &Doc<SiteConfig>,
+        profile: Option<&str>,
+    ) -> (Policy, Vec<Diagnostic>) {
+        let (mut policy, mut problems) = Policy::from_site(project, profile);
+        if project.check.profile.is_none() && profile.is_none() {
+            policy.profile = portfolio.profile;
+        }
+        policy.floor = super::RULES.iter().map(|r| (r.id, portfolio.level(r.id))).collect();
+        let (allowed, refused): (Vec<Exemption>, Vec<Exemption>) =
+            policy.exemptions.drain(..).partition(|e| portfolio.level(&e.rule) < Level::Error);
+        policy.exemptions = allowed;
+        for e in refused {
+            let index = project.check.exemptions.iter().position(|x| x.rule == e.rule).unwrap_or(0);
+            let at = project.pos(&field_path(&item_path("check.exemptions", index), "rule"));
+            problems.push(
+                Diagnostic::error(
+                    "check/config",
+                    &project.file,
+                    at,
+                    format!("the portfolio makes `{}` an error; a project cannot exempt it", e.rule),
+                )
+                .with_label("exemption refused")
+                .with_help("fix what the rule reports, or ask for the exemption in portfolio.yaml"),
+            );
+        }
+        for e in &portfolio.exemptions {
+            if !policy.is_exempt(&e.rule) {
+                policy.exemptions.push(e.clone());
+            }
+        }
+        (policy, problems)
+    }
+
+    /// The policy of a `check:` block (of site.yaml or portfolio.yaml) written in `origin`.
+    pub fn from_check(config: &CheckConfig, site: Origin, profile: Option<&str>) -> (Policy, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let config = &site.check;
         let wanted = profile.or(config.profile.as_deref()).unwrap_or("default");
         let profile = profiles::find(wanted).unwrap_or_else(|| {
             let mut d = Diagnostic::error(
                 "check/config",
-                &site.file,
+                site.file,
                 site.pos("check.profile"),
                 format!("`{wanted}` is not a govsite profile"),
             )
@@ -104,7 +147,7 @@ impl Policy {
                 None => problems.push(
                     Diagnostic::error(
                         "check/config",
-                        &site.file,
+                        site.file,
                         site.pos(&path),
                         format!("`{level}` is not a severity"),
                     )
@@ -127,11 +170,16 @@ impl Policy {
                 exemptions.push(Exemption { rule: e.rule.clone(), reason: e.reason.as_str().trim().to_string() });
             }
         }
-        (Policy { profile, overrides, exemptions }, problems)
+        (Policy { profile, overrides, exemptions, floor: Vec::new() }, problems)
     }
 
     /// The level of `rule` under this policy (exemptions aside).
     pub fn level(&self, rule: &str) -> Level {
+        let floor = self.floor.iter().find(|(r, _)| *r == rule).map_or(Level::Allow, |(_, l)| *l);
+        self.own_level(rule).max(floor)
+    }
+
+    fn own_level(&self, rule: &str) -> Level {
         if let Some((_, level)) = self.overrides.iter().rev().find(|(r, _)| *r == rule) {
             return *level;
         }
@@ -172,10 +220,10 @@ pub fn is_structural(rule: &str) -> bool {
     ["yaml/", "schema/", "files/", "check/"].iter().any(|p| rule.starts_with(p))
 }
 
-fn structural(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Diagnostic {
+fn structural(site: Origin, pos: crate::model::Pos, rule: &str) -> Diagnostic {
     Diagnostic::error(
         "check/config",
-        &site.file,
+        site.file,
         pos,
         format!("`{rule}` guards the shape of the input and cannot be changed"),
     )
@@ -185,13 +233,13 @@ fn structural(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Dia
     )
 }
 
-fn unknown_rule(site: &Doc<SiteConfig>, pos: crate::model::Pos, rule: &str) -> Diagnostic {
+fn unknown_rule(site: Origin, pos: crate::model::Pos, rule: &str) -> Diagnostic {
     let ids = super::RULES.iter().map(|r| r.id);
     let help = match closest(rule, ids) {
         Some(best) => format!("did you mean `{best}`? `govsite check --explain RULE` describes each rule"),
         None => "run `govsite check --explain` with a rule id from docs/checks.md".to_string(),
     };
-    Diagnostic::error("check/config", &site.file, pos, format!("`{rule}` is not a govsite rule"))
+    Diagnostic::error("check/config", site.file, pos, format!("`{rule}` is not a govsite rule"))
         .with_label("unknown rule")
         .with_help(help)
 }

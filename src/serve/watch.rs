@@ -43,6 +43,12 @@ pub fn watch(root: &Path, poll: bool, events: Sender<DebounceEventResult>) -> no
         Watcher::Native(new_debouncer(DEBOUNCE, None, events)?)
     };
     let mut watcher = SiteWatcher { inner, root: root.to_path_buf(), watched: Vec::new() };
+    if crate::portfolio::is_portfolio(root) {
+        // A portfolio's projects and defaults may sit anywhere below it: watch it all, and
+        // let `is_relevant` skip output folders.
+        watcher.add(root, RecursiveMode::Recursive)?;
+        return Ok(watcher);
+    }
     // The site folder itself, not recursively: site.yaml saved by rename is seen there, and
     // the output folder (usually public/ inside it) is never watched.
     watcher.add(root, RecursiveMode::NonRecursive)?;
@@ -53,6 +59,9 @@ pub fn watch(root: &Path, poll: bool, events: Sender<DebounceEventResult>) -> no
 impl SiteWatcher {
     /// Starts watching input folders that did not exist before (a new `content/`, say).
     pub fn refresh(&mut self) -> notify::Result<()> {
+        if crate::portfolio::is_portfolio(&self.root) {
+            return Ok(());
+        }
         let folders: Vec<PathBuf> = INPUT_FOLDERS.iter().map(|f| self.root.join(f)).collect();
         for folder in folders {
             if folder.is_dir() && !self.watched.contains(&folder) {
@@ -78,6 +87,15 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else { return false };
     if is_temporary(&name) {
         return false;
+    }
+    if crate::portfolio::is_portfolio(root) {
+        // Skip output and tool folders anywhere in a portfolio.
+        return path.strip_prefix(root).is_ok_and(|rel| {
+            !rel.components().any(|c| {
+                let c = c.as_os_str().to_string_lossy();
+                c.starts_with('.') || ["public", "target", "node_modules"].contains(&c.as_ref())
+            })
+        });
     }
     match path.strip_prefix(root) {
         // In the site folder itself only site.yaml counts (and input folders appearing).

@@ -1,0 +1,33 @@
+use super::CheckConfig;
+use serde::{Deserialize, Serialize};
+
+/// `portfolio.yaml`: many project sites published as one portal (OSPO mode).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioConfig {
+    /// Portal title (required).
+    #[serde(default)]
+    pub title: String,
+    /// One-line description.
+    #[serde(default)]
+    pub description: String,
+    /// Where the portfolio is published (required); each project goes under
+    /// `<base_url><project folder name>/`.
+    #[serde(default)]
+    pub base_url: String,
+    /// Content language, `en` by default.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A partial site whose governance documents every project inherits.
+    pub defaults: Option<String>,
+    /// The project site folders (required, at least one).
+    #[serde(default)]
+    pub projects: Vec<String>,
+    /// Checks that apply to every project; a project may only make them stricter.
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+fn default_language() -> String {
+    "en".into()
+}

@@ -1,0 +1,225 @@
+//! Portfolios (OSPO mode): a `portfolio.yaml` lists project sites that inherit governance
+//! documents from a shared folder; each project is checked under the portfolio's policy and
+//! published under `<base_url><project folder name>/`, beside a home page comparing them
+//! and an organisation-wide people page.
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::load::{self, LoadError};
+use crate::model::{item_path, Doc, PortfolioConfig};
+use crate::render::{self, OutputFile, Portal};
+use crate::rules::policy::Policy;
+use crate::{BuildOptions, CheckOptions, Checked, Error, Outcome};
+use std::path::{Component, Path, PathBuf};
+
+/// The file that makes a folder a portfolio.
+const FILE: &str = "portfolio.yaml";
+
+/// Whether `root` holds a portfolio (and no site.yaml of its own).
+pub fn is_portfolio(root: &Path) -> bool {
+    root.join(FILE).is_file() && !root.join("site.yaml").is_file() && !root.join("site.yml").is_file()
+}
+
+/// One project of a portfolio, checked.
+#[derive(Debug)]
+pub struct Project {
+    /// Its folder name: its address under the portfolio.
+    pub name: String,
+    /// Its folder, relative to the portfolio.
+    pub dir: PathBuf,
+    /// The project as loaded and checked (diagnostic files relative to the project).
+    pub checked: Checked,
+}
+
+/// A portfolio and each of its projects, checked.
+#[derive(Debug)]
+pub struct Portfolio {
+    /// portfolio.yaml.
+    pub config: Doc<PortfolioConfig>,
+    /// The projects, in the order listed.
+    pub projects: Vec<Project>,
+    /// Problems of portfolio.yaml itself and of every project, files relative to the portfolio.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Portfolio {
+    /// The lowest project score (the one a CI gate should look at).
+    pub fn score(&self) -> u32 {
+        self.projects.iter().map(|p| p.checked.score).min().unwrap_or(100)
+    }
+}
+
+/// Loads portfolio.yaml and checks every project under the portfolio's policy.
+pub fn check(root: &Path, options: &CheckOptions) -> Result<Portfolio, Error> {
+    let text = std::fs::read_to_string(root.join(FILE))
+        .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
+    let mut diagnostics = Vec::new();
+    let config: Doc<PortfolioConfig> = match load::parse(Path::new(FILE), &text) {
+        Ok(doc) => doc,
+        Err(d) => return Err(Error::Invalid(vec![d])),
+    };
+    for (field, empty) in [
+        ("title", config.title.trim().is_empty()),
+        ("base_url", config.base_url.trim().is_empty()),
+        ("projects", config.projects.is_empty()),
+    ] {
+        if empty {
+            diagnostics.push(
+                Diagnostic::error(
+                    "schema/missing-field",
+                    FILE,
+                    config.key_pos(field),
+                    format!("required key `{field}` is missing or empty"),
+                )
+                .with_help(format!("add `{field}:` to portfolio.yaml (see docs/format.md, Portfolios)")),
+            );
+        }
+    }
+    let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
+    diagnostics.extend(problems);
+    let defaults = config.defaults.as_deref().map(|d| root.join(d));
+    if let (Some(d), Some(path)) = (&defaults, &config.defaults) {
+        if !d.is_dir() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "files/missing",
+                    FILE,
+                    config.pos("defaults"),
+                    format!("the defaults folder `{path}` does not exist"),
+                )
+                .with_help("create it, or fix the path (relative to portfolio.yaml)"),
+            );
+        }
+    }
+    let mut projects = Vec::new();
+    for (i, dir) in config.projects.iter().enumerate() {
+        let project_root = root.join(dir);
+        let name = project_name(dir);
+        if !project_root.join("site.yaml").is_file() && !project_root.join("site.yml").is_file() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "files/missing",
+                    FILE,
+                    config.pos(&item_path("projects", i)),
+                    format!("project `{dir}` has no site.yaml"),
+                )
+                .with_help("each project is a site folder with its own site.yaml; fix the path or create the file"),
+            );
+            continue;
+        }
+        let inherit = defaults.as_ref().and_then(|d| relative_path(&project_root, d));
+        let loaded = load::load_site_inheriting(&project_root, inherit.as_deref())?;
+        let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
+        let checked = crate::validate_loaded(loaded, policy, problems);
+        let rel = PathBuf::from(dir);
+        diagnostics.extend(checked.diagnostics.iter().cloned().map(|d| within(&rel, d)));
+        projects.push(Project { name, dir: rel, checked });
+    }
+    let mut names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
+        diagnostics.push(
+            Diagnostic::error(
+                "people/duplicate-id",
+                FILE,
+                config.key_pos("projects"),
+                format!("two projects share the folder name `{}`, so they would share an address", pair[0]),
+            )
+            .with_help("rename one of the project folders"),
+        );
+    }
+    diagnostics::sort(&mut diagnostics);
+    Ok(Portfolio { config, projects, diagnostics })
+}
+
+/// Renders every project under its address and the portfolio's own pages.
+pub fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Portal), Error> {
+    let checked = check(root, &options.check)?;
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    let base_url = match &options.origin {
+        Some(origin) => format!("{}{}", origin.trim_end_matches('/'), render::base_path(&checked.config.base_url)),
+        None => render::normalize_base_url(options.base_url.as_deref().unwrap_or(&checked.config.base_url)),
+    };
+    let mut files = Vec::new();
+    let mut link_problems = Vec::new();
+    let mut rendered = Vec::new();
+    for project in checked.projects {
+        let url = format!("{base_url}{}/", project.name);
+        let dir = project.dir.clone();
+        match crate::render_checked(project.checked, Some(url), options.drafts) {
+            Ok((done, portal)) => {
+                files.extend(
+                    portal
+                        .files
+                        .into_iter()
+                        .map(|f| OutputFile { path: Path::new(&project.name).join(&f.path), content: f.content }),
+                );
+                rendered.push(Project { name: project.name, dir: project.dir, checked: done });
+            }
+            Err(Error::Invalid(found)) => link_problems.extend(found.into_iter().map(|d| within(&dir, d))),
+            Err(other) => return Err(other),
+        }
+    }
+    if link_problems.iter().any(Diagnostic::is_error) {
+        diagnostics::sort(&mut link_problems);
+        return Err(Error::Invalid(link_problems));
+    }
+    let finished = Portfolio { config: checked.config, projects: rendered, diagnostics: checked.diagnostics };
+    let project_pages: Vec<String> =
+        files.iter().filter_map(|f| f.path.to_str()?.strip_suffix("index.html").map(str::to_string)).collect();
+    files.extend(render::portfolio::pages(&finished, root, &base_url, &project_pages)?);
+    let mut diagnostics: Vec<Diagnostic> = finished
+        .projects
+        .iter()
+        .flat_map(|p| p.checked.diagnostics.iter().cloned().map(|d| within(&p.dir, d)))
+        .collect();
+    diagnostics.extend(finished.diagnostics.iter().filter(|d| d.file == Path::new(FILE)).cloned());
+    diagnostics::sort(&mut diagnostics);
+    diagnostics.dedup();
+    let outcome = Outcome { diagnostics, score: finished.score() };
+    let links = crate::markdown::LinkResolver { base_path: render::base_path(&base_url), pages: Default::default() };
+    Ok((outcome, Portal { files, links, templates: Vec::new(), page_templates: Vec::new() }))
+}
+
+/// The folder name a project is published under.
+fn project_name(dir: &str) -> String {
+    Path::new(dir).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| dir.to_string())
+}
+
+/// A project's diagnostic, with its file named from the portfolio folder.
+fn within(dir: &Path, mut d: Diagnostic) -> Diagnostic {
+    d.file = normalize(&dir.join(&d.file));
+    d
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `to` as seen from `from` (both existing folders), e.g. `../../org-defaults`.
+fn relative_path(from: &Path, to: &Path) -> Option<PathBuf> {
+    let from = from.canonicalize().ok()?;
+    let to = to.canonicalize().ok()?;
+    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in from.components().skip(common) {
+        out.push("..");
+    }
+    for part in to.components().skip(common) {
+        out.push(part);
+    }
+    Some(out)
+}
