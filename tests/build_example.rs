@@ -115,7 +115,7 @@ fn markdown_links_are_rewritten_and_code_highlighted() {
     assert!(contributing.contains("href=\"/lumen/guides/release-process/\""));
     assert!(contributing.contains("href=\"/lumen/code-of-conduct/\""));
     assert!(
-        contributing.contains("<pre class=\"code\" data-lang=\"bash\"><code><span class=\"hl-"),
+        contributing.contains("<pre class=\"code\" data-lang=\"bash\" tabindex=\"0\"><code><span class=\"hl-"),
         "bash not highlighted"
     );
     assert!(contributing.contains("syntax-light.css"), "pages with code link the syntax stylesheet");

@@ -2,7 +2,7 @@
 //! switch in CSS alone.
 
 use std::sync::OnceLock;
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -44,9 +44,58 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
 }
 
 /// The stylesheet for a highlight theme; `None` if no theme has that name.
+///
+/// Colours too faint to read on the theme's background (many themes grey their comments
+/// out) are darkened or lightened to a contrast of at least 4.5:1 (WCAG AA), and code blocks
+/// take the theme's background, so the ratio holds where the code is shown.
 pub fn stylesheet(theme: &str) -> Option<String> {
-    let theme = themes().themes.get(theme)?;
-    css_for_theme_with_class_style(theme, STYLE).ok()
+    let mut theme = themes().themes.get(theme)?.clone();
+    let background = theme.settings.background.unwrap_or(Color::WHITE);
+    for item in &mut theme.scopes {
+        if let Some(fg) = item.style.foreground.as_mut() {
+            *fg = readable(*fg, item.style.background.unwrap_or(background));
+        }
+    }
+    let foreground = theme.settings.foreground.map(|fg| readable(fg, background));
+    theme.settings.foreground = foreground;
+    let mut css = css_for_theme_with_class_style(&theme, STYLE).ok()?;
+    let fg = foreground.map_or(String::new(), |c| format!(" color: {};", hex(c)));
+    css.push_str(&format!("pre.code {{ background-color: {};{fg} }}\n", hex(background)));
+    Some(css)
+}
+
+fn hex(c: Color) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// WCAG relative luminance.
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+/// WCAG contrast ratio of two colours.
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `fg`, moved towards black (on light backgrounds) or white (on dark ones) until it reads
+/// at 4.5:1 on `bg`.
+fn readable(fg: Color, bg: Color) -> Color {
+    let target = if luminance(bg) > 0.18 { Color::BLACK } else { Color::WHITE };
+    let mix = |t: f64| {
+        let channel = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Color { r: channel(fg.r, target.r), g: channel(fg.g, target.g), b: channel(fg.b, target.b), a: fg.a }
+    };
+    (0..=20).map(|step| mix(f64::from(step) * 0.05)).find(|c| contrast(*c, bg) >= 4.5).unwrap_or(target)
 }
 
 #[cfg(test)]
@@ -57,5 +106,28 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(super::highlight("x", "no-such-language").is_none());
         assert!(super::stylesheet(super::LIGHT_THEME).unwrap().contains(".hl-"));
+    }
+
+    #[test]
+    fn every_colour_reads_at_aa_contrast() {
+        for theme in [super::LIGHT_THEME, super::DARK_THEME] {
+            let css = super::stylesheet(theme).unwrap();
+            let bg = css.split("pre.code { background-color: #").nth(1).unwrap();
+            let parse = |h: &str| super::Color {
+                r: u8::from_str_radix(&h[0..2], 16).unwrap(),
+                g: u8::from_str_radix(&h[2..4], 16).unwrap(),
+                b: u8::from_str_radix(&h[4..6], 16).unwrap(),
+                a: 255,
+            };
+            let bg = parse(bg);
+            for block in css.split('}') {
+                // A rule with its own background is read against that background.
+                let own = block.split("background-color: #").nth(1).map(parse).unwrap_or(bg);
+                for part in block.split(" color: #").skip(1) {
+                    let c = parse(part);
+                    assert!(super::contrast(c, own) >= 4.5, "{theme}: #{} in {block}", &part[..6]);
+                }
+            }
+        }
     }
 }

@@ -90,6 +90,13 @@ impl Markdown {
                     let dest_url = CowStr::from(self.links.resolve(&dest_url, from));
                     out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
                 }
+                // A checkbox needs a name for screen readers.
+                Event::TaskListMarker(done) => {
+                    let (checked, label) = if done { (" checked", "done") } else { ("", "not done") };
+                    out.push(Event::InlineHtml(
+                        format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ").into(),
+                    ));
+                }
                 Event::Html(_) | Event::InlineHtml(_) => {
                     has_raw_html = true;
                     out.push(event);
@@ -119,10 +126,12 @@ impl Markdown {
 fn code_block(lang: &str, code: &str, highlight: bool) -> String {
     let escaped_lang = escape(lang);
     match highlight.then(|| highlight::highlight(code, lang)).flatten() {
-        Some(spans) => format!("<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{spans}</code></pre>\n"),
+        Some(spans) => {
+            format!("<pre class=\"code\" data-lang=\"{escaped_lang}\" tabindex=\"0\"><code>{spans}</code></pre>\n")
+        }
         None => {
             let class = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{escaped_lang}\"") };
-            format!("<pre class=\"code\"{class}><code>{}</code></pre>\n", escape(code))
+            format!("<pre class=\"code\"{class} tabindex=\"0\"><code>{}</code></pre>\n", escape(code))
         }
     }
 }
@@ -190,9 +199,9 @@ pub fn github_slug(title: &str) -> String {
 /// highlighter produce.
 fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
-        .add_generic_attributes(["class", "id", "data-lang"])
+        .add_generic_attributes(["class", "id", "data-lang", "tabindex"])
         .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
         .link_rel(None)
         .clean(html)
         .to_string()
@@ -223,7 +232,11 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let r = md().render("```rust\nfn main() {}\n```\n", Path::new("content/a.md"));
         assert!(r.has_code);
-        assert!(r.html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-"), "{}", r.html);
+        assert!(
+            r.html.starts_with("<pre class=\"code\" data-lang=\"rust\" tabindex=\"0\"><code><span class=\"hl-"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub fn reply(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
     if !is_safe(&path) {
         return Reply::BadRequest;
     }
+    if snapshot.files.is_empty() {
+        return first_build_failed(snapshot, &path);
+    }
     let base = snapshot.base_path.as_str();
     if path == base.trim_end_matches('/') && base != "/" {
         return Reply::Redirect(base.to_string());
@@ -60,6 +63,17 @@ pub fn reply(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
         return Reply::Redirect(format!("{base}{rest}/"));
     }
     not_found(snapshot)
+}
+
+/// Before any build succeeded there is nothing to serve but the problem, on a page that
+/// reloads itself once the input is fixed.
+fn first_build_failed(snapshot: &Snapshot, path: &str) -> Reply {
+    if path.ends_with(EVENTS) {
+        return Reply::Events;
+    }
+    let page = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>govsite: the site has errors</title></head><body></body></html>";
+    let body = inject(page, &snapshot.base_path, snapshot.problem.as_deref());
+    Reply::File { status: 503, content_type: "text/html; charset=utf-8", body: Arc::new(body) }
 }
 
 fn not_found(snapshot: &Snapshot) -> Reply {

@@ -205,14 +205,11 @@ fn rebuild(shared: &Shared) -> bool {
             let overlay = match &error {
                 crate::Error::Invalid(found) => {
                     print_diagnostics(found, &shared.root);
-                    eprintln!(
-                        "error: the site has {}; still serving the last good build",
-                        crate::diagnostics::summary(found)
-                    );
+                    eprintln!("error: the site has {}; {}", crate::diagnostics::summary(found), still_serving(shared));
                     snapshot::overlay(found, &shared.root)
                 }
                 other => {
-                    eprintln!("error: {other}\nstill serving the last good build");
+                    eprintln!("error: {other}\n{}", still_serving(shared));
                     snapshot::overlay_text(
                         "The site could not be built; the last good build is shown",
                         &other.to_string(),
@@ -222,6 +219,14 @@ fn rebuild(shared: &Shared) -> bool {
             shared.state.write().unwrap_or_else(|p| p.into_inner()).problem = Some(overlay);
             false
         }
+    }
+}
+
+fn still_serving(shared: &Shared) -> &'static str {
+    if read(shared).files.is_empty() {
+        "pages show the problem until it is fixed"
+    } else {
+        "still serving the last good build"
     }
 }
 

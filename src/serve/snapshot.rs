@@ -11,7 +11,6 @@ use std::sync::Arc;
 pub const EVENTS: &str = "__govsite/events";
 
 /// One state of the preview.
-#[derive(Default)]
 pub struct Snapshot {
     /// Files of the last good build, by path under the base path.
     pub files: HashMap<String, Arc<Vec<u8>>>,
@@ -19,6 +18,13 @@ pub struct Snapshot {
     pub base_path: String,
     /// Why the newest edit does not build, as overlay HTML.
     pub problem: Option<String>,
+}
+
+impl Default for Snapshot {
+    /// Nothing built yet: every address shows the problem, under `/`.
+    fn default() -> Self {
+        Snapshot { files: HashMap::new(), base_path: "/".into(), problem: None }
+    }
 }
 
 impl Snapshot {

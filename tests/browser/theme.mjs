@@ -42,23 +42,7 @@ const WIDTHS = [360, 1280];
 // waived node by node so that every other violation of the same rule still fails. Each is
 // reported on every run; GOVSITE_BROWSER_STRICT=1 turns the waivers off. Remove an entry once
 // its cause is fixed (the run says when an entry no longer matches anything).
-const KNOWN = [
-  {
-    rule: 'color-contrast',
-    html: /^<span class="hl-/,
-    why: 'syntax colours of the syntect themes (InspiredGitHub light, base16-ocean.dark dark; src/markdown/highlight.rs) are below 4.5:1 on the code background',
-  },
-  {
-    rule: 'label',
-    html: /^<input[^>]*type="checkbox"/,
-    why: 'Markdown task-list checkboxes (src/markdown, ENABLE_TASKLISTS) have no accessible name',
-  },
-  {
-    rule: 'scrollable-region-focusable',
-    html: /^<pre class="code"/,
-    why: 'highlighted code blocks (src/markdown/highlight.rs) scroll sideways on phones but are not focusable (no tabindex="0")',
-  },
-];
+const KNOWN = [];
 const STRICT = process.env.GOVSITE_BROWSER_STRICT === '1';
 const waived = new Map(); // KNOWN entry → Set of "page (variant): target"
 
