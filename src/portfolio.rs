@@ -48,8 +48,13 @@ impl Portfolio {
     }
 }
 
-/// Loads portfolio.yaml and checks every project under the portfolio's policy.
+/// Loads portfolio.yaml and checks every project under the portfolio's policy, links included.
 pub fn check(root: &Path, options: &CheckOptions) -> Result<Portfolio, Error> {
+    check_projects(root, options, true)
+}
+
+/// The checks of every project; links only with `links` (a build checks them on its own render).
+fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
     let text = std::fs::read_to_string(root.join(FILE))
         .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
     let mut diagnostics = Vec::new();
@@ -109,7 +114,12 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Portfolio, Error> {
         let inherit = defaults.as_ref().and_then(|d| relative_path(&project_root, d));
         let loaded = load::load_site_inheriting(&project_root, inherit.as_deref())?;
         let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
-        let checked = crate::validate_loaded(loaded, policy, problems);
+        let mut checked = crate::validate_loaded(loaded, policy, problems);
+        if links && !checked.has_errors() {
+            let preview = render::RenderOptions { base_url: None, drafts: false, highlight: false };
+            let portal = render::render(&checked, &preview)?;
+            crate::add_link_diagnostics(&mut checked, &portal);
+        }
         let rel = PathBuf::from(dir);
         diagnostics.extend(checked.diagnostics.iter().cloned().map(|d| within(&rel, d)));
         projects.push(Project { name, dir: rel, checked });
@@ -133,7 +143,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Portfolio, Error> {
 
 /// Renders every project under its address and the portfolio's own pages.
 pub fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Portal), Error> {
-    let checked = check(root, &options.check)?;
+    let checked = check_projects(root, &options.check, false)?;
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Invalid(checked.diagnostics));
     }

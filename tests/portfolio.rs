@@ -109,3 +109,13 @@ fn a_missing_project_is_reported_in_portfolio_yaml() {
         (Some("files/missing"), Some("portfolio.yaml"), Some(3))
     );
 }
+
+#[test]
+fn links_of_every_project_are_checked() {
+    let page = "---\ntitle: Notes\n---\n[gone](/nowhere/)\n";
+    let dir = portfolio(&[("projects/beta/content/notes.md", page)]);
+    let (code, value) = check_json(dir.path());
+    assert_eq!(code, Some(1));
+    let d = value["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "links/broken").expect("reported");
+    assert_eq!((d["file"].as_str(), d["line"].as_u64()), (Some("projects/beta/content/notes.md"), Some(4)));
+}
