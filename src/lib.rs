@@ -121,7 +121,7 @@ pub struct BuildReport {
 pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     let mut checked = validate(root, options)?;
     if !checked.has_errors() {
-        let preview = render::RenderOptions { base_url: None, drafts: false, highlight: false };
+        let preview = render::RenderOptions { base_url: None, drafts: false, purpose: render::Purpose::CheckLinks };
         let portal = render::render(&checked, &preview)?;
         add_link_diagnostics(&mut checked, &portal);
     }
@@ -172,7 +172,7 @@ fn render_checked(
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));
     }
-    let render_options = render::RenderOptions { base_url, drafts, highlight: true };
+    let render_options = render::RenderOptions { base_url, drafts, purpose: render::Purpose::Publish };
     let portal = render::render(&checked, &render_options)?;
     add_link_diagnostics(&mut checked, &portal);
     if checked.has_errors() {

@@ -116,7 +116,7 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
         let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
         let mut checked = crate::validate_loaded(loaded, policy, problems);
         if links && !checked.has_errors() {
-            let preview = render::RenderOptions { base_url: None, drafts: false, highlight: false };
+            let preview = render::RenderOptions { base_url: None, drafts: false, purpose: render::Purpose::CheckLinks };
             let portal = render::render(&checked, &preview)?;
             crate::add_link_diagnostics(&mut checked, &portal);
         }

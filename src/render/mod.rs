@@ -24,8 +24,19 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
     /// Render draft pages too.
     pub drafts: bool,
-    /// Highlight code (a check renders without it: only links and ids matter there).
-    pub highlight: bool,
+    /// What the render is for.
+    pub purpose: Purpose,
+}
+
+/// Why a site is rendered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// To publish or preview: everything, code highlighted.
+    #[default]
+    Publish,
+    /// Only to check links and anchors: highlighting and the search index, most of a build's
+    /// cost, are skipped (the index is written empty, so links to it still resolve).
+    CheckLinks,
 }
 
 /// A rendered site, in memory, with what the link check needs to trace a link to its source.
@@ -101,8 +112,11 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
         base_path: base_path.clone(),
         pages: pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect(),
     };
-    let markdown =
-        Arc::new(Markdown { links, unsafe_html: site.site.markdown.unsafe_html, highlight: options.highlight });
+    let markdown = Arc::new(Markdown {
+        links,
+        unsafe_html: site.site.markdown.unsafe_html,
+        highlight: options.purpose == Purpose::Publish,
+    });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tera = compile(&theme, &markdown, &base_path)?;
@@ -171,7 +185,10 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
             _ => None,
         })
         .collect();
-    let search_index = search::index(&searchable);
+    let search_index = match options.purpose {
+        Purpose::Publish => search::index(&searchable),
+        Purpose::CheckLinks => b"{}".to_vec(),
+    };
     files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(search_index) });
 
     let mut urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
