@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Contact, Text};
 use serde::{Deserialize, Serialize};
 
 /// `governance/code-of-conduct.yaml`.
@@ -58,27 +58,13 @@ pub struct Standards {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
-    /// Who receives reports (required: at least one).
+    /// Who receives reports (required: at least one): `{ name, email }`, a `url` or `{ person }`.
     #[serde(default)]
-    pub contacts: Vec<ConductContact>,
+    pub contacts: Vec<Contact>,
     /// What happens to a report.
     pub process: Option<Text>,
     /// Who handles it when a leader is involved.
     pub escalation: Option<Text>,
-}
-
-/// Someone who receives conduct reports: `{ name, email }` or `{ person }`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConductContact {
-    /// Display name.
-    pub name: Option<String>,
-    /// E-mail address.
-    pub email: Option<String>,
-    /// A web address (e.g. a form).
-    pub url: Option<String>,
-    /// A person id.
-    pub person: Option<String>,
 }
 
 /// One step of the enforcement ladder.

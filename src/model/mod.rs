@@ -20,7 +20,7 @@ mod text;
 mod walk;
 
 pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};
-pub use conduct::{Attribution, BasedOn, CodeOfConduct, ConductContact, EnforcementStep, Reporting, Standards};
+pub use conduct::{Attribution, BasedOn, CodeOfConduct, EnforcementStep, Reporting, Standards};
 pub use decisions::{Decision, DecisionLog, Votes};
 pub use groups::{Group, Groups, Meeting};
 pub use ladder::{Contact, Ladder, LadderLevel, Metric, Requirements, Sponsors};

@@ -191,16 +191,8 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
     };
     files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(search_index) });
 
-    let mut urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
-    urls.sort();
-    let mut context = base.clone();
-    context.insert("urls", &urls);
-    context.insert("sitemap_url", &format!("{base_url}sitemap.xml"));
-    for name in ["sitemap.xml", "robots.txt"] {
-        let text = render_template(&tera, name, &context)?;
-        files.push(OutputFile { path: name.into(), content: Content::Bytes(text.into_bytes()) });
-    }
-    files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
+    let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
+    files.extend(crawler_files(&tera, &base, &base_url, urls)?);
     files
         .push(OutputFile { path: "governance.json".into(), content: Content::Bytes(serde_json::to_vec_pretty(site)?) });
     files
@@ -212,6 +204,38 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
         links: markdown.links.clone(),
         page_templates: jobs.into_iter().map(|j| (j.out, j.template)).collect(),
         templates: theme.templates,
+    })
+}
+
+/// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages
+/// would otherwise hide files starting with `_`).
+pub(crate) fn crawler_files(
+    tera: &Tera,
+    base: &Context,
+    base_url: &str,
+    mut urls: Vec<String>,
+) -> Result<Vec<OutputFile>, RenderError> {
+    urls.sort();
+    let mut context = base.clone();
+    context.insert("urls", &urls);
+    context.insert("sitemap_url", &format!("{base_url}sitemap.xml"));
+    let mut files = Vec::new();
+    for name in ["sitemap.xml", "robots.txt"] {
+        let text = render_template(tera, name, &context)?;
+        files.push(OutputFile { path: name.into(), content: Content::Bytes(text.into_bytes()) });
+    }
+    files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
+    Ok(files)
+}
+
+/// A theme's static files as output files.
+pub(crate) fn theme_assets(theme: &Theme) -> impl Iterator<Item = OutputFile> + '_ {
+    theme.assets.iter().map(|(path, asset)| OutputFile {
+        path: path.clone(),
+        content: match asset {
+            Asset::Bundled(bytes) => Content::Bundled(bytes),
+            Asset::File(file) => Content::Copy(file.clone()),
+        },
     })
 }
 
@@ -285,18 +309,7 @@ fn syntax_stylesheets(site: &Site) -> Result<Vec<OutputFile>, RenderError> {
 /// The theme's static files, then the site's `static/` (which wins on the same path), then
 /// the files beside the pages in `content/`.
 fn assets(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let mut out: Vec<OutputFile> = theme
-        .assets
-        .iter()
-        .filter(|(path, _)| !site.static_files.contains(path))
-        .map(|(path, asset)| OutputFile {
-            path: path.clone(),
-            content: match asset {
-                Asset::Bundled(bytes) => Content::Bundled(bytes),
-                Asset::File(file) => Content::Copy(file.clone()),
-            },
-        })
-        .collect();
+    let mut out: Vec<OutputFile> = theme_assets(theme).filter(|f| !site.static_files.contains(&f.path)).collect();
     out.extend(
         site.static_files
             .iter()

@@ -113,14 +113,7 @@ pub fn pages(
     }
     let mut urls = vec![base_url.to_string(), format!("{base_url}people/")];
     urls.extend(project_pages.iter().map(|page| format!("{base_url}{page}")));
-    let mut context = base.clone();
-    context.insert("urls", &urls);
-    context.insert("sitemap_url", &format!("{base_url}sitemap.xml"));
-    for name in ["sitemap.xml", "robots.txt"] {
-        let text = render_template(&tera, name, &context)?;
-        files.push(OutputFile { path: name.into(), content: Content::Bytes(text.into_bytes()) });
-    }
-    files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
+    files.extend(super::crawler_files(&tera, &base, base_url, urls)?);
     files.push(OutputFile {
         path: "badge.svg".into(),
         content: Content::Bytes(super::badge::svg(portfolio.score()).into_bytes()),
@@ -131,13 +124,7 @@ pub fn pages(
         path: "governance.json".into(),
         content: Content::Bytes(serde_json::to_vec_pretty(&governance)?),
     });
-    for (path, asset) in &theme.assets {
-        let content = match asset {
-            theme::Asset::Bundled(bytes) => Content::Bundled(bytes),
-            theme::Asset::File(file) => Content::Copy(file.clone()),
-        };
-        files.push(OutputFile { path: path.clone(), content });
-    }
+    files.extend(super::theme_assets(&theme));
     Ok(files)
 }
 

@@ -2,14 +2,14 @@
 //! and the consequences are written down (`conduct/no-enforcement`).
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{ConductContact, Pos, Site};
+use crate::model::{Contact, Pos, Site};
 
 fn given(value: Option<&String>) -> bool {
     value.is_some_and(|v| !v.trim().is_empty())
 }
 
 /// A contact someone could actually write to: an e-mail address, a URL or a person.
-fn reachable(c: &ConductContact) -> bool {
+fn reachable(c: &Contact) -> bool {
     given(c.email.as_ref()) || given(c.url.as_ref()) || given(c.person.as_ref())
 }
 
