@@ -149,6 +149,17 @@ fn governance_json_round_trips() {
 }
 
 #[test]
+fn the_live_reload_script_never_appears_in_build_output() {
+    for entry in walkdir::WalkDir::new(output().join("public")).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(!text.contains("__govsite"), "{} carries the preview's script", entry.path().display());
+        }
+    }
+}
+
+#[test]
 fn the_404_page_is_styled_under_the_base_path() {
     assert!(page("404.html").contains("href=\"/lumen/assets/govsite.css\""));
 }

@@ -146,3 +146,18 @@ fn content_path_conflict() {
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert!(hits[0].message.contains("content/team"), "{}", hits[0].message);
 }
+
+#[test]
+fn decisions_unknown_ref() {
+    let decisions = "decisions:\n  - id: 2024-01\n    date: 2024-01-15\n    title: Adopt the ladder\n    body: maintainer\n    affects: [alice, reviewrs]\n";
+    let d = assert_one(
+        &[("governance/decisions.yaml", decisions)],
+        "decisions/unknown-ref",
+        "governance/decisions.yaml",
+        6,
+        22,
+    );
+    assert!(d.message.contains("`reviewrs`"), "{}", d.message);
+    let body = "decisions:\n  - id: 2024-01\n    date: 2024-01-15\n    title: Adopt the ladder\n    body: steering\n";
+    assert_one(&[("governance/decisions.yaml", body)], "decisions/unknown-ref", "governance/decisions.yaml", 5, 11);
+}

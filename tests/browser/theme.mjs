@@ -321,6 +321,27 @@ async function main() {
     });
     page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
 
+    // Search: results as you type, for English words (by prefix) and for Chinese text (by
+    // character pairs, no spaces between words).
+    {
+      const s = await context.newPage();
+      await s.goto(url(''), { waitUntil: 'load' });
+      for (const [query, expected, what] of [
+        ['okafor', 'people/', 'a maintainer surname finds the people page'],
+        ['enforcem', 'code-of-conduct/', 'a word typed in part finds the code of conduct'],
+        ['维护者', 'zh/', 'Chinese text finds the Chinese page'],
+      ]) {
+        await s.fill('#site-search-input', query);
+        const want = `${args.base}${expected}`;
+        const found = await s
+          .waitForFunction((w) => [...document.querySelectorAll('#site-search-results a')].some((a) => a.getAttribute('href') === w), want, { timeout: 5000 })
+          .then(() => true, () => false);
+        const hrefs = await s.$$eval('#site-search-results a', (as) => as.map((a) => a.getAttribute('href')));
+        checks.ok(found, `search: ${what} (${query})`, `results: ${hrefs.join(', ') || 'none'}`);
+      }
+      await s.close();
+    }
+
     for (const p of pages) {
       const t = Date.now();
       await page.setViewportSize({ width: 1280, height: 800 });
