@@ -252,6 +252,17 @@ fn an_edit_reloads_open_pages() {
 }
 
 #[test]
+fn the_polling_watcher_sees_edits_too() {
+    let site = common::site(&[]);
+    let server = Server::start_with(site.path(), &["--poll"]);
+    let mut events = server.events();
+    common::write(site.path(), "governance/people.yaml", &people("Polly Polled"));
+    events.expect_reload_until(|| server.get("/tiny/people/").text().contains("Polly Polled"));
+    save_by_rename(site.path(), "governance/people.yaml", ".people.yaml.tmp9", &people("Polly Renamed"));
+    events.expect_reload_until(|| server.get("/tiny/people/").text().contains("Polly Renamed"));
+}
+
+#[test]
 fn atomic_saves_by_rename_are_caught() {
     let site = common::site(&[]);
     let server = Server::start(site.path());

@@ -31,8 +31,16 @@ pub struct Server {
 impl Server {
     /// Starts `govsite serve SITE --port 0` and waits for its "Serving … at URL" line.
     pub fn start(site: &Path) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// The same with extra arguments (e.g. `--poll`).
+    pub fn start_with(site: &Path, extra: &[&str]) -> Server {
+        let site = site.to_string_lossy();
+        let mut args = vec!["serve", site.as_ref(), "--port", "0"];
+        args.extend_from_slice(extra);
         let mut child = Command::new(env!("CARGO_BIN_EXE_govsite"))
-            .args(["serve", &site.to_string_lossy(), "--port", "0"])
+            .args(&args)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
