@@ -1,49 +1,64 @@
 //! Ids: unique within their document (`people/duplicate-id`) and slugs (`schema/type`).
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{field_path, item_path, Doc, Site};
+use crate::model::{field_path, item_path, Doc, Origin, Pos, Site};
 use std::collections::HashMap;
 
-/// Every id-carrying list of the site: (document, list path, ids in order, what they are).
-fn id_lists(site: &Site) -> Vec<(&std::path::Path, &crate::model::SourceMap, &'static str, Vec<&str>, &'static str)> {
-    let mut lists = Vec::new();
-    fn push<'a, T>(
-        lists: &mut Vec<(&'a std::path::Path, &'a crate::model::SourceMap, &'static str, Vec<&'a str>, &'static str)>,
+/// One list of id-carrying entries: where it is written, its ids in order, what they name.
+struct IdList<'a> {
+    origin: Origin<'a>,
+    list: &'static str,
+    ids: Vec<&'a str>,
+    what: &'static str,
+}
+
+impl IdList<'_> {
+    /// Where the id of entry `i` is written.
+    fn pos(&self, i: usize) -> Pos {
+        self.origin.pos(&field_path(&item_path(self.list, i), "id"))
+    }
+}
+
+/// Every id-carrying list of the site.
+fn id_lists(site: &Site) -> Vec<IdList<'_>> {
+    fn list<'a, T>(
         doc: &'a Option<Doc<T>>,
         list: &'static str,
         what: &'static str,
         ids: impl Fn(&'a T) -> Vec<&'a str>,
-    ) {
-        if let Some(d) = doc {
-            lists.push((d.file.as_path(), &d.source, list, ids(&d.data), what));
-        }
+    ) -> Option<IdList<'a>> {
+        doc.as_ref().map(|d| IdList { origin: d.origin(), list, ids: ids(&d.data), what })
     }
-    push(&mut lists, &site.people, "people", "person", |p| p.people.iter().map(|x| x.id.as_str()).collect());
-    push(&mut lists, &site.roles, "roles", "role", |r| r.roles.iter().map(|x| x.id.as_str()).collect());
-    push(&mut lists, &site.ladder, "levels", "ladder level", |l| l.levels.iter().map(|x| x.id.as_str()).collect());
-    push(&mut lists, &site.groups, "groups", "group", |g| g.groups.iter().map(|x| x.id.as_str()).collect());
-    push(&mut lists, &site.decisions, "decisions", "decision", |d| d.decisions.iter().map(|x| x.id.as_str()).collect());
     let channels = site.site.project.channels.iter().map(|c| c.id.as_str()).collect();
-    lists.push((site.site.file.as_path(), &site.site.source, "project.channels", channels, "channel"));
-    lists
+    [
+        list(&site.people, "people", "person", |p| p.people.iter().map(|x| x.id.as_str()).collect()),
+        list(&site.roles, "roles", "role", |r| r.roles.iter().map(|x| x.id.as_str()).collect()),
+        list(&site.ladder, "levels", "ladder level", |l| l.levels.iter().map(|x| x.id.as_str()).collect()),
+        list(&site.groups, "groups", "group", |g| g.groups.iter().map(|x| x.id.as_str()).collect()),
+        list(&site.decisions, "decisions", "decision", |d| d.decisions.iter().map(|x| x.id.as_str()).collect()),
+        Some(IdList { origin: site.site.origin(), list: "project.channels", ids: channels, what: "channel" }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// `people/duplicate-id`: two entries of one list share an id.
 pub fn duplicates(site: &Site, out: &mut Vec<Diagnostic>) {
-    for (file, source, list, ids, what) in id_lists(site) {
+    for list in id_lists(site) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.iter().enumerate() {
+        for (i, id) in list.ids.iter().enumerate() {
             if id.is_empty() {
                 continue;
             }
             if let Some(first) = seen.get(id) {
-                let first_line = source.value(&field_path(&item_path(list, *first), "id")).line;
+                let first_line = list.pos(*first).line;
                 out.push(
                     Diagnostic::error(
                         "people/duplicate-id",
-                        file,
-                        source.value(&field_path(&item_path(list, i), "id")),
-                        format!("{what} id `{id}` is used twice"),
+                        list.origin.file,
+                        list.pos(i),
+                        format!("{} id `{id}` is used twice", list.what),
                     )
                     .with_label("second use")
                     .with_help(format!(
@@ -59,15 +74,15 @@ pub fn duplicates(site: &Site, out: &mut Vec<Diagnostic>) {
 
 /// `schema/type`: ids are slugs — lowercase ASCII letters, digits and `-`.
 pub fn slugs(site: &Site, out: &mut Vec<Diagnostic>) {
-    for (file, source, list, ids, what) in id_lists(site) {
-        for (i, id) in ids.iter().enumerate() {
+    for list in id_lists(site) {
+        for (i, id) in list.ids.iter().enumerate() {
             if !id.is_empty() && !is_slug(id) {
                 out.push(
                     Diagnostic::error(
                         "schema/type",
-                        file,
-                        source.value(&field_path(&item_path(list, i), "id")),
-                        format!("{what} id `{id}` is not a slug"),
+                        list.origin.file,
+                        list.pos(i),
+                        format!("{} id `{id}` is not a slug", list.what),
                     )
                     .with_label("not a slug")
                     .with_help(format!("use lowercase letters, digits and `-` only, e.g. `{}`", slugify(id))),
