@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod diagnostics;
+pub mod export;
 pub mod formats;
 pub mod init;
 pub mod links;
@@ -21,6 +22,7 @@ pub mod output;
 pub mod portfolio;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod serve;
 pub mod suggest;
 

@@ -78,6 +78,25 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Write the repository's community health files (GOVERNANCE.md, MAINTAINERS.md …) from
+    /// the governance data, or check that they are current.
+    Export {
+        /// The site folder (holding site.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write the files: usually the repository root (created if missing).
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        /// Write nothing; name each file that differs and exit 1 if any does (for CI).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of a YAML document, for editor completion and validation.
+    Schema {
+        /// site, portfolio, charter, people, roles, ladder, code-of-conduct, security, groups,
+        /// decisions or front-matter; without it, the list and how to use them in an editor.
+        document: Option<String>,
+    },
 }
 
 /// Output formats of `check`.
@@ -116,7 +135,76 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = govsite::BuildOptions { output, base_url, drafts, ..Default::default() };
             build(&dir, &options)
         }
+        Command::Export { dir, to, check } => export(&dir, &to, check),
+        Command::Schema { document } => schema(document.as_deref()),
     }
+}
+
+/// `govsite schema [DOCUMENT]`.
+fn schema(document: Option<&str>) -> Result<ExitCode, String> {
+    let Some(name) = document else {
+        print!("{}", govsite::schema::usage());
+        return Ok(ExitCode::SUCCESS);
+    };
+    let Some(document) = govsite::schema::find(name) else {
+        let names: Vec<_> = govsite::schema::names().collect();
+        let hint = govsite::suggest::closest(name, names.iter().copied())
+            .map_or(String::new(), |best| format!("; did you mean `{best}`?"));
+        return Err(format!("no document is called `{name}`{hint} (documents: {})", names.join(", ")));
+    };
+    let text = serde_json::to_string_pretty(&document.schema()).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `govsite export`: exit 1 when the site has errors or, with `--check`, a file differs.
+fn export(dir: &Path, to: &Path, check: bool) -> Result<ExitCode, String> {
+    use govsite::export::{Change, ExportError, ExportOptions};
+    let report = match govsite::export::export(dir, to, &ExportOptions { check }) {
+        Ok(report) => report,
+        Err(ExportError::Site(govsite::Error::Invalid(found))) => {
+            print_diagnostics(&found, dir);
+            eprintln!("error: the site has {}; nothing was written", diagnostics::summary(&found));
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) if e.is_site_error() => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    print_diagnostics(&report.diagnostics, dir);
+    for (name, reason) in &report.skipped {
+        eprintln!("note: {name} is not managed: {reason}");
+    }
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    let changed: Vec<_> = report.changed().collect();
+    for file in &changed {
+        let what = match (check, file.change) {
+            (true, Change::Created) => "is missing",
+            (true, _) => "is out of date",
+            (false, Change::Created) => "created",
+            (false, _) => "updated",
+        };
+        println!("{} {what}", file.path.display());
+    }
+    let current = report.files.len() - changed.len();
+    if check && !changed.is_empty() {
+        eprintln!(
+            "error: {} of {} files differ from what `govsite export` would write; run it without --check",
+            changed.len(),
+            report.files.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if check {
+        eprintln!("all {current} files in {} are current", to.display());
+    } else {
+        eprintln!("{} files written, {current} already current, in {}", changed.len(), to.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `govsite init`: refuses (exit 2) to overwrite anything.

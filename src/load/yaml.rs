@@ -125,6 +125,11 @@ fn schema_error(file: &Path, source: &SourceMap, error: &serde_yaml::Error) -> D
         )
         .with_help(format!("add `{field}:` here"));
     }
+    if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
+        if let Some(form) = FORMS.iter().find(|f| f.name == name.trim()) {
+            return form_error(file, source, &path, form, located.unwrap_or_else(|| source.value(&path)));
+        }
+    }
     let pos = if source.contains(&path) { source.value(&path) } else { located.unwrap_or_else(|| source.value(&path)) };
     let what = if path.is_empty() { "the document".to_string() } else { format!("`{path}`") };
     Diagnostic::error("schema/type", file, pos, format!("{what} has the wrong type: {}", tidy(&message)))
@@ -151,6 +156,78 @@ fn expected_fields(message: &str) -> Vec<String> {
         return Vec::new();
     };
     list.split(", ").filter_map(|f| between(f, "`", "`")).collect()
+}
+
+/// A value that may be written in several forms: its model type, the key it sits under
+/// (when serde_yaml reports its parent instead), the keys its long form takes, and the forms.
+struct Form {
+    name: &'static str,
+    field: Option<&'static str>,
+    keys: &'static [&'static str],
+    description: &'static str,
+}
+
+const FORMS: [Form; 5] = [
+    Form {
+        name: "Requirements",
+        field: Some("requirements"),
+        keys: &["all", "any"],
+        description: "a list of requirements, or a mapping with only `all` and `any` lists",
+    },
+    Form {
+        name: "Metric",
+        field: None,
+        keys: &["count", "per", "source"],
+        description: "a number, or a mapping with only `count`, `per` and `source`",
+    },
+    Form {
+        name: "Sponsors",
+        field: Some("sponsors"),
+        keys: &["count", "from", "distinct_affiliations"],
+        description: "a number, or a mapping with only `count`, `from` and `distinct_affiliations`",
+    },
+    Form {
+        name: "SupportedVersion",
+        field: None,
+        keys: &["version", "supported"],
+        description: "a version string, or a mapping with only `version` and `supported`",
+    },
+    Form {
+        name: "MemberForm",
+        field: None,
+        keys: &["person", "area", "since"],
+        description: "a person id, or a mapping with only `person`, `area` and `since`",
+    },
+];
+
+/// A value that fits none of its forms: a misspelt key of its long form, or the wrong type.
+fn form_error(file: &Path, source: &SourceMap, path: &str, form: &Form, fallback: Pos) -> Diagnostic {
+    let at = form.field.map(|f| field_path(path, f)).filter(|p| source.contains(p)).unwrap_or_else(|| path.to_string());
+    // A long form with a misspelt key: a mapping below that has some of the form's keys and
+    // one it does not know.
+    let misspelt = source.keys_under(&at).find(|(key, _)| {
+        let Some((parent, name)) = key.rsplit_once('.') else { return false };
+        !form.keys.contains(&name) && source.children(parent).any(|(k, _)| form.keys.contains(&k))
+    });
+    if let Some((key, pos)) = misspelt {
+        let (parent, name) = key.rsplit_once('.').unwrap_or(("", key));
+        let help = match crate::suggest::closest(name, form.keys.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? Known keys here: {}", form.keys.join(", ")),
+            None => format!("remove it; known keys here: {}", form.keys.join(", ")),
+        };
+        return Diagnostic::error(
+            "schema/unknown-field",
+            file,
+            Pos { len: name.chars().count(), ..pos },
+            format!("unknown key `{name}`{}", place(parent)),
+        )
+        .with_label("unknown key")
+        .with_help(help);
+    }
+    let pos = if source.contains(&at) { source.value(&at) } else { fallback };
+    Diagnostic::error("schema/type", file, pos, format!("`{at}` has the wrong type: expected {}", form.description))
+        .with_label("wrong type")
+        .with_help("see docs/format.md for the forms this key takes")
 }
 
 /// serde's wording names Rust types; say it in YAML terms.
@@ -198,6 +275,23 @@ mod tests {
     fn duplicate_key_is_located() {
         let err = roles("roles:\n  - id: a\n    id: b\n").unwrap_err();
         assert_eq!((err.rule, err.line, err.column), ("yaml/syntax", 3, 5));
+    }
+
+    #[test]
+    fn a_misspelt_key_in_a_long_form_is_refused() {
+        let err = parse::<crate::model::Ladder>(
+            Path::new("governance/ladder.yaml"),
+            "levels:\n  - id: a\n    name: A\n    requirements: { all: [x], anyy: [y] }\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("schema/unknown-field", 4, 31), "{err:?}");
+        assert_eq!(err.help.as_deref(), Some("did you mean `any`? Known keys here: all, any"));
+        let err = parse::<crate::model::Ladder>(
+            Path::new("governance/ladder.yaml"),
+            "levels:\n  - id: a\n    name: A\n    requirements: yes please\n",
+        )
+        .unwrap_err();
+        assert_eq!((err.rule, err.line, err.column), ("schema/type", 4, 19), "{err:?}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 use super::Text;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/charter.yaml`: why the project exists and how it decides.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["mission", "scope", "decision_making", "amendments"]))]
 pub struct Charter {
     /// Mission (required).
     #[serde(default)]
@@ -25,8 +27,9 @@ pub struct Charter {
 }
 
 /// Scope of the project.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["in"]))]
 pub struct Scope {
     /// In scope.
     #[serde(rename = "in", default)]
@@ -37,7 +40,7 @@ pub struct Scope {
 }
 
 /// A value the community holds.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     /// Name, e.g. Transparency.
@@ -48,8 +51,13 @@ pub struct Value {
 }
 
 /// The decision-making process.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["model", "body"]))]
+#[schemars(extend(
+    "if" = { "required": ["model"], "properties": { "model": { "const": "voting" } } },
+    "then" = { "required": ["voting"], "properties": { "voting": { "type": "object" } } }
+))]
 pub struct DecisionMaking {
     /// lazy-consensus | consensus | voting | bdfl (required).
     #[serde(default)]
@@ -67,7 +75,7 @@ pub struct DecisionMaking {
 }
 
 /// Voting rules.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Voting {
     /// e.g. "2/3".
@@ -83,7 +91,7 @@ pub struct Voting {
 }
 
 /// A decision needing a particular majority.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Which decision, e.g. amendment, removal.

@@ -1,9 +1,20 @@
 use super::{Contact, Text};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/code-of-conduct.yaml`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["reporting", "enforcement"]))]
+#[schemars(extend(
+    "if" = {
+        "required": ["based_on"],
+        "properties": {
+            "based_on": { "type": "object", "required": ["by_reference"], "properties": { "by_reference": { "const": true } } }
+        }
+    },
+    "else" = { "required": ["pledge", "standards", "scope"] }
+))]
 pub struct CodeOfConduct {
     /// The code this one adapts.
     pub based_on: Option<BasedOn>,
@@ -27,7 +38,7 @@ pub struct CodeOfConduct {
 }
 
 /// The code a code of conduct adapts.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BasedOn {
     /// e.g. Contributor Covenant.
@@ -43,7 +54,7 @@ pub struct BasedOn {
 }
 
 /// Expected and unacceptable behaviour.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Standards {
     /// Behaviour that makes a positive environment.
@@ -55,8 +66,9 @@ pub struct Standards {
 }
 
 /// How to report a conduct problem.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["contacts"]))]
 pub struct Reporting {
     /// Who receives reports (required: at least one): `{ name, email }`, a `url` or `{ person }`.
     #[serde(default)]
@@ -68,7 +80,7 @@ pub struct Reporting {
 }
 
 /// One step of the enforcement ladder.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnforcementStep {
     /// e.g. Correction, Warning.
@@ -81,7 +93,7 @@ pub struct EnforcementStep {
 }
 
 /// A credit line.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attribution {
     /// The credit.

@@ -1,8 +1,9 @@
 use super::Text;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/decisions.yaml`: the decision log.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionLog {
     /// Decisions, as written.
@@ -11,11 +12,13 @@ pub struct DecisionLog {
 }
 
 /// A recorded decision.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["id", "date", "title"]))]
 pub struct Decision {
     /// Unique id, also its anchor (required).
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// YYYY-MM-DD (required).
     #[serde(default)]
@@ -39,7 +42,7 @@ pub struct Decision {
 }
 
 /// A vote count.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Votes {
     /// Votes in favour.

@@ -1,8 +1,9 @@
 use super::{Member, Text};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/groups.yaml`: working groups, SIGs, teams.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Groups {
     /// Every group.
@@ -11,11 +12,13 @@ pub struct Groups {
 }
 
 /// A working group, SIG or team.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["id", "name"]))]
 pub struct Group {
     /// Unique slug id (required).
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]
@@ -42,7 +45,7 @@ pub struct Group {
 }
 
 /// A regular meeting.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Meeting name.

@@ -1,10 +1,12 @@
 use super::Text;
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/ladder.yaml`: the contributor ladder, from first contribution to the top.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["levels"]))]
 pub struct Ladder {
     /// What the ladder is for and how to read it.
     pub description: Option<Text>,
@@ -33,7 +35,7 @@ fn yes() -> bool {
 }
 
 /// A way to reach someone: e-mail, URL or a person of people.yaml.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Display name.
@@ -47,11 +49,13 @@ pub struct Contact {
 }
 
 /// One step of the contributor ladder.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["id", "name"]))]
 pub struct LadderLevel {
     /// Unique slug id (required).
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]
@@ -86,8 +90,8 @@ pub struct LadderLevel {
 /// Requirements: a plain list (all of them), or `{ all, any }`.
 ///
 /// Always serialized as `{ all, any }`, so templates and governance.json see one shape.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum Requirements {
     /// Every item is required.
     All(Vec<Text>),
@@ -127,8 +131,8 @@ impl Requirements {
 }
 
 /// A measurable requirement: a number, or `{ count, per, source }`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum Metric {
     /// A plain count.
     Count(f64),
@@ -144,8 +148,8 @@ pub enum Metric {
 }
 
 /// Sponsors a candidate needs: a number, or `{ count, from, distinct_affiliations }`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum Sponsors {
     /// How many sponsors.
     Count(u32),
@@ -156,6 +160,7 @@ pub enum Sponsors {
         /// The level id sponsors must hold.
         from: Option<String>,
         /// Sponsors must come from this many different organisations (or `true`: all different).
+        #[schemars(with = "Option<crate::schema::CountOrTrue>")]
         distinct_affiliations: Option<serde_json::Value>,
     },
 }

@@ -1,7 +1,8 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/people.yaml`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct People {
     /// Everyone with a role, a group seat or a contact duty.
@@ -10,11 +11,13 @@ pub struct People {
 }
 
 /// A person of the community.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["id", "name"]))]
 pub struct Person {
     /// Unique slug id (required).
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]

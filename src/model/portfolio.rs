@@ -1,9 +1,11 @@
 use super::CheckConfig;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `portfolio.yaml`: many project sites published as one portal (OSPO mode).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["title", "base_url", "projects"]))]
 pub struct PortfolioConfig {
     /// Portal title (required).
     #[serde(default)]

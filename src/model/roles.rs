@@ -1,8 +1,9 @@
 use super::Text;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// `governance/roles.yaml`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Roles {
     /// Every role of the project.
@@ -11,11 +12,13 @@ pub struct Roles {
 }
 
 /// A role people hold.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["id", "name", "description", "responsibilities"]))]
 pub struct Role {
     /// Unique slug id (required).
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]
@@ -52,19 +55,38 @@ pub struct Member {
     pub since: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A seat with its area or start date.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct MemberDetail {
+    /// Person id (from people.yaml).
+    #[schemars(pattern(crate::schema::SLUG))]
     person: String,
+    /// Area of responsibility in this seat.
     area: Option<String>,
+    /// Held since (YYYY-MM-DD).
     since: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A person id, or `{ person, area, since }`.
+#[derive(Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum MemberForm {
-    Id(String),
+    /// A person id (from people.yaml).
+    Id(#[schemars(pattern(crate::schema::SLUG))] String),
+    /// A person id with the area and start of the seat.
     Detail(MemberDetail),
+}
+
+/// The schema of what YAML accepts (`MemberForm`), not of the one shape `Member` serializes to.
+impl JsonSchema for Member {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Member".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        MemberForm::json_schema(generator)
+    }
 }
 
 impl<'de> Deserialize<'de> for Member {

@@ -1,9 +1,14 @@
 use super::{Contact, Text};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `governance/security.yaml`: how to report a vulnerability.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [
+    { "required": ["contact"], "properties": { "contact": { "type": "object" } } },
+    { "required": ["contacts"], "properties": { "contacts": { "minItems": 1 } } }
+]))]
 pub struct SecurityPolicy {
     /// The private reporting route (required, or `contacts`).
     pub contact: Option<Contact>,
@@ -32,7 +37,7 @@ pub struct SecurityPolicy {
 }
 
 /// A private reporting route.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityContact {
     /// email | form | …
@@ -48,8 +53,8 @@ pub struct SecurityContact {
 /// A version line and whether it is supported; a bare string means supported.
 ///
 /// Always serialized as `{ version, supported }`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum SupportedVersion {
     /// Just the version (supported).
     Plain(String),

@@ -1,10 +1,12 @@
 use super::Text;
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `site.yaml`: how the portal is built and what project it is about.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["title", "base_url", "project"]))]
 pub struct SiteConfig {
     /// Portal title (required).
     #[serde(default)]
@@ -44,8 +46,9 @@ fn default_theme() -> String {
 }
 
 /// The project a site governs.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["name"]))]
 pub struct Project {
     /// Project name (required).
     #[serde(default)]
@@ -70,11 +73,12 @@ pub struct Project {
 }
 
 /// A communication channel.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     /// Slug id.
     #[serde(default)]
+    #[schemars(pattern(crate::schema::SLUG))]
     pub id: String,
     /// chat | forum | mailing-list | issue-tracker | meeting | feed | social | other.
     #[serde(rename = "type", default)]
@@ -90,7 +94,7 @@ pub struct Channel {
 }
 
 /// A foundation and the project's maturity in it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Foundation {
     /// Foundation name.
@@ -103,8 +107,9 @@ pub struct Foundation {
 }
 
 /// An extra entry of the top navigation.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["title", "url"]))]
 pub struct NavItem {
     /// Link text.
     #[serde(default)]
@@ -115,7 +120,7 @@ pub struct NavItem {
 }
 
 /// Markdown options.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
     /// A syntect theme name for code blocks.
@@ -126,13 +131,15 @@ pub struct MarkdownConfig {
 }
 
 /// Check options.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckConfig {
     /// A built-in rule profile, `default` when absent.
+    #[schemars(transform = crate::schema::profile_names)]
     pub profile: Option<String>,
     /// Per-rule severity: allow | warning | error.
     #[serde(default)]
+    #[schemars(transform = crate::schema::rule_severities)]
     pub rules: IndexMap<String, String>,
     /// Rules switched off for a stated reason.
     #[serde(default)]
@@ -142,11 +149,13 @@ pub struct CheckConfig {
 }
 
 /// A rule switched off, with the reason published on the portal.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::require(&["rule", "reason"]))]
 pub struct Exemption {
     /// Rule id.
     #[serde(default)]
+    #[schemars(transform = crate::schema::rule_id)]
     pub rule: String,
     /// Why (required).
     #[serde(default)]

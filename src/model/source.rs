@@ -51,6 +51,19 @@ impl SourceMap {
         }
     }
 
+    /// The keys of the mapping at `path`, with their positions (in no particular order).
+    pub fn children<'a>(&'a self, path: &'a str) -> impl Iterator<Item = (&'a str, Pos)> + 'a {
+        self.keys.iter().filter_map(move |(key, pos)| {
+            let name = key.strip_prefix(path)?.strip_prefix('.').or_else(|| path.is_empty().then_some(key.as_str()))?;
+            (!name.contains(['.', '['])).then_some((name, *pos))
+        })
+    }
+
+    /// Every key at or below `path`, with its full path and position (in no particular order).
+    pub fn keys_under<'a>(&'a self, path: &'a str) -> impl Iterator<Item = (&'a str, Pos)> + 'a {
+        self.keys.iter().filter(move |(key, _)| key.starts_with(path)).map(|(key, pos)| (key.as_str(), *pos))
+    }
+
     /// Whether the document has a value at `path`.
     pub fn contains(&self, path: &str) -> bool {
         self.values.contains_key(path)

@@ -1,11 +1,13 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Prose written by people: Markdown, rendered by the theme.
 ///
 /// A newtype rather than a bare `String` so that a later translation map
 /// (`{en: …, zh: …}`) can be accepted here without reshaping the model.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
+#[schemars(inline, description = "Markdown, rendered by the theme; links in it are rewritten and checked.")]
 pub struct Text(pub String);
 
 impl Text {
