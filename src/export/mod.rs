@@ -16,6 +16,7 @@ pub use custom::{BEGIN as CUSTOM_BEGIN, END as CUSTOM_END};
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::LinkResolver;
+use crate::render::error_chain;
 use std::path::{Component, Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
 
@@ -301,16 +302,6 @@ fn compile(links: &LinkResolver) -> Result<Tera, ExportError> {
     tera.add_raw_templates(TEMPLATES)
         .map_err(|e| ExportError::Template { template: "(export templates)".into(), message: error_chain(&e) })?;
     Ok(tera)
-}
-
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(s) = source {
-        text.push_str(&format!("\n  caused by: {s}"));
-        source = s.source();
-    }
-    text
 }
 
 /// Blank lines dropped (YAML does not need them, templates make them), one newline at the end.

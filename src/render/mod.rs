@@ -244,7 +244,8 @@ pub(crate) fn render_template(tera: &Tera, name: &str, context: &Context) -> Res
         .map_err(|e| RenderError::Template { template: name.to_string(), message: error_chain(&e) })
 }
 
-fn error_chain(error: &dyn std::error::Error) -> String {
+/// An error and every cause below it, one per line (Tera puts the line and column in a cause).
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(s) = source {
