@@ -1,0 +1,240 @@
+//! What the export templates see: the governance model, with people resolved, URLs made
+//! absolute to the portal, and the few values only code can work out (seat holders, dates).
+
+mod insights;
+mod ladder;
+mod people;
+mod security;
+
+use crate::markdown::LinkResolver;
+use crate::model::Site;
+use insights::{insights, Insights};
+use ladder::{contributing, levels, ContributingView, LevelView};
+use people::{body_rows, contact, deciding_body, emeritus_rows, other_rows, BodyView, ContactView, GroupView, Row};
+use security::{report, ReportView};
+use serde::Serialize;
+use std::path::Path;
+
+pub(super) use insights::{latest_date, si_url};
+
+/// Where prose of the YAML is taken to be written, for relative `.md` links (as the portal does).
+pub(super) const PROSE_FROM: &str = "content/_prose.md";
+
+/// Everything the templates read.
+#[derive(Serialize)]
+pub(super) struct Export<'a> {
+    notice: Notice,
+    project: ProjectView<'a>,
+    portal: PortalUrls,
+    charter: Option<&'a crate::model::Charter>,
+    ladder: Option<&'a crate::model::Ladder>,
+    conduct: Option<&'a crate::model::CodeOfConduct>,
+    security: Option<&'a crate::model::SecurityPolicy>,
+    /// The deciding body.
+    body: Option<BodyView<'a>>,
+    /// Who may call a vote, by name.
+    vote_caller: Option<String>,
+    groups: Vec<GroupView<'a>>,
+    /// Active members of the deciding body.
+    maintainers: Vec<Row>,
+    /// Active holders of the other roles (not open ones), top of the ladder first.
+    others: Vec<Row>,
+    /// Emeritus people.
+    emeritus: Vec<Row>,
+    conduct_contacts: Vec<ContactView>,
+    ladder_contact: Option<ContactView>,
+    levels: Vec<LevelView<'a>>,
+    contributing: ContributingView,
+    report: Option<ReportView>,
+    insights: Insights,
+}
+
+/// The generated-file notice.
+#[derive(Serialize)]
+pub(super) struct Notice {
+    /// `governance/` as seen from the export folder (`example-site/governance/`).
+    pub governance: String,
+    /// `site.yaml`, likewise.
+    pub config: String,
+    /// The command that regenerates the files.
+    pub command: String,
+}
+
+#[derive(Serialize)]
+struct ProjectView<'a> {
+    name: &'a str,
+    repository: Option<&'a str>,
+    license: Option<&'a str>,
+    foundation: Option<&'a crate::model::Foundation>,
+    /// `a` or `an`, before the foundation maturity.
+    maturity_article: &'static str,
+    sign_off: Option<&'a str>,
+    cla_url: Option<String>,
+}
+
+/// A page of the portal.
+#[derive(Serialize)]
+struct PageLink {
+    title: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct PortalUrls {
+    home: String,
+    /// The pages beside the charter, for a sentence that lists them.
+    pages: Vec<PageLink>,
+    charter: String,
+    people: String,
+    roles: String,
+    ladder: String,
+    code_of_conduct: String,
+    security: Option<String>,
+    groups: Option<String>,
+    decisions: Option<String>,
+}
+
+/// The published URL of `url` as written in the YAML: root-relative ones are made absolute.
+pub(super) fn absolute(links: &LinkResolver, url: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        links.resolve(url, Path::new(PROSE_FROM))
+    } else {
+        url.to_string()
+    }
+}
+
+impl<'a> Export<'a> {
+    /// The context for `site`, whose portal `links` point into.
+    pub(super) fn new(site: &'a Site, links: &LinkResolver, notice: Notice) -> Self {
+        let config = &site.site.project;
+        let page_url = |key: &str| absolute(links, &format!("/{key}/"));
+        let mut pages = vec![
+            PageLink { title: "people", url: page_url("people") },
+            PageLink { title: "roles", url: page_url("roles") },
+            PageLink { title: "contributor ladder", url: page_url("ladder") },
+        ];
+        if site.groups.is_some() {
+            pages.push(PageLink { title: "groups", url: page_url("groups") });
+        }
+        if site.decisions.is_some() {
+            pages.push(PageLink { title: "decision log", url: page_url("decisions") });
+        }
+        let portal = PortalUrls {
+            home: links.base_path.clone(),
+            pages,
+            charter: page_url("charter"),
+            people: page_url("people"),
+            roles: page_url("roles"),
+            ladder: page_url("ladder"),
+            code_of_conduct: page_url("code-of-conduct"),
+            security: site.security.is_some().then(|| page_url("security")),
+            groups: site.groups.is_some().then(|| page_url("groups")),
+            decisions: site.decisions.is_some().then(|| page_url("decisions")),
+        };
+        let body = deciding_body(site, links);
+        let maintainers = body_rows(site);
+        let others = other_rows(site);
+        let emeritus = emeritus_rows(site);
+        let vote_caller = site
+            .charter
+            .as_ref()
+            .and_then(|c| c.decision_making.voting.as_ref())
+            .and_then(|v| v.on_demand_by.as_deref())
+            .map(|id| vote_caller(site, id));
+        let groups = site
+            .groups
+            .iter()
+            .flat_map(|g| g.groups.iter())
+            .map(|g| GroupView {
+                id: &g.id,
+                name: &g.name,
+                url: absolute(links, &format!("/groups/#{}", g.id)),
+                description: g.description.as_ref(),
+                chairs: g.chairs.iter().map(|m| name_of(site, &m.person)).collect(),
+            })
+            .collect();
+        let conduct_contacts = site
+            .code_of_conduct
+            .iter()
+            .flat_map(|c| c.reporting.contacts.iter())
+            .map(|c| contact(site, links, c))
+            .collect();
+        let ladder_contact = site.ladder.as_ref().and_then(|l| l.contact.as_ref()).map(|c| contact(site, links, c));
+        let levels = levels(site, links);
+        let contributing = contributing(site, links);
+        let report = site.security.as_ref().map(|s| report(site, links, s));
+        let insights = insights(site, links, &portal, &maintainers, report.as_ref());
+        Export {
+            notice,
+            project: ProjectView {
+                name: &config.name,
+                repository: config.repository.as_deref(),
+                license: config.license.as_deref(),
+                foundation: config.foundation.as_ref(),
+                maturity_article: article(config.foundation.as_ref().and_then(|f| f.maturity.as_deref()).unwrap_or("")),
+                sign_off: config.sign_off.as_deref(),
+                cla_url: config.cla_url.as_deref().map(|u| absolute(links, u)),
+            },
+            portal,
+            charter: site.charter.as_deref(),
+            ladder: site.ladder.as_deref(),
+            conduct: site.code_of_conduct.as_deref(),
+            security: site.security.as_deref(),
+            body,
+            vote_caller,
+            groups,
+            maintainers,
+            others,
+            emeritus,
+            conduct_contacts,
+            ladder_contact,
+            levels,
+            contributing,
+            report,
+            insights,
+        }
+    }
+}
+
+/// The name of whatever `id` names: a person, role, group or ladder level; else the id.
+fn name_of(site: &Site, id: &str) -> String {
+    if let Some(p) = site.person(id) {
+        return p.name.clone();
+    }
+    if let Some(r) = site.role(id) {
+        return r.name.clone();
+    }
+    if let Some(g) = site.group(id) {
+        return g.name.clone();
+    }
+    if let Some(l) = site.ladder.as_ref().and_then(|l| l.levels.iter().find(|l| l.id == id)) {
+        return l.name.clone();
+    }
+    id.to_string()
+}
+
+/// Who may call a vote, as a phrase: `any Maintainer`, `any member of the Steering Committee`.
+fn vote_caller(site: &Site, id: &str) -> String {
+    if let Some(r) = site.role(id) {
+        return format!("any {}", r.name);
+    }
+    if let Some(g) = site.group(id) {
+        return format!("any member of the {}", g.name);
+    }
+    name_of(site, id)
+}
+
+fn article(word: &str) -> &'static str {
+    match word.trim().chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

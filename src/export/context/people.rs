@@ -1,0 +1,188 @@
+//! The people of the export: the deciding body, and one row per person in a seat.
+
+use super::absolute;
+use crate::markdown::LinkResolver;
+use crate::model::{seats, Contact, Member, Person, Site, Text};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct BodyView<'a> {
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+    description: Option<&'a Text>,
+    term: Option<&'a Text>,
+    responsibilities: &'a [Text],
+    privileges: &'a [Text],
+}
+
+/// One person in one seat.
+#[derive(Serialize, Clone)]
+pub(super) struct Row {
+    id: String,
+    pub(super) name: String,
+    pub(super) github: Option<String>,
+    pub(super) affiliation: Option<String>,
+    role: String,
+    area: Option<String>,
+    since: Option<String>,
+    pub(super) email: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct GroupView<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    pub(super) url: String,
+    pub(super) description: Option<&'a Text>,
+    pub(super) chairs: Vec<String>,
+}
+
+/// A way to reach someone, with a person of people.yaml resolved.
+#[derive(Serialize, Default)]
+pub(super) struct ContactView {
+    name: Option<String>,
+    email: Option<String>,
+    url: Option<String>,
+    github: Option<String>,
+}
+
+pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<BodyView<'a>> {
+    let id = site.charter.as_ref()?.decision_making.body.trim();
+    if let Some(role) = site.role(id) {
+        return Some(BodyView {
+            id: &role.id,
+            kind: "role",
+            name: &role.name,
+            url: absolute(links, &format!("/roles/#{}", role.id)),
+            description: Some(&role.description),
+            term: role.term.as_ref(),
+            responsibilities: &role.responsibilities,
+            privileges: &role.privileges,
+        });
+    }
+    let group = site.group(id)?;
+    Some(BodyView {
+        id: &group.id,
+        kind: "group",
+        name: &group.name,
+        url: absolute(links, &format!("/groups/#{}", group.id)),
+        description: group.description.as_ref(),
+        term: None,
+        responsibilities: &[],
+        privileges: &[],
+    })
+}
+
+/// The first seat of `person` among `lists`: where its area and date come from.
+pub(super) fn seat_of<'m>(lists: &[&'m [Member]], person: &str) -> Option<&'m Member> {
+    lists.iter().flat_map(|l| l.iter()).find(|m| m.person == person)
+}
+
+pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>) -> Row {
+    let p: Option<&Person> = site.person(person);
+    let nonblank = |s: Option<&String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Row {
+        id: person.to_string(),
+        name: p.map_or_else(|| person.to_string(), |p| p.name.clone()),
+        github: p.and_then(|p| nonblank(p.github.as_ref())).map(|h| h.trim_start_matches('@').to_string()),
+        affiliation: p.and_then(|p| nonblank(p.affiliation.as_ref())),
+        role,
+        area: nonblank(seat.and_then(|s| s.area.as_ref())).or_else(|| p.and_then(|p| nonblank(p.area.as_ref()))),
+        since: nonblank(seat.and_then(|s| s.since.as_ref())).or_else(|| p.and_then(|p| nonblank(p.since.as_ref()))),
+        email: p.and_then(|p| nonblank(p.email.as_ref())),
+    }
+}
+
+/// The deciding body's active members, as `seats` counts them (each once, emeritus left out).
+pub(super) fn body_rows(site: &Site) -> Vec<Row> {
+    let Some(body) = seats::deciding_body(site) else { return Vec::new() };
+    match body.kind {
+        "role" => {
+            let Some(role) = site.role(body.id) else { return Vec::new() };
+            body.seats
+                .iter()
+                .map(|s| row(site, s.person, role.name.clone(), seat_of(&[&role.members], s.person)))
+                .collect()
+        }
+        _ => {
+            let Some(group) = site.group(body.id) else { return Vec::new() };
+            let from_role = group.members_from.as_deref().and_then(|r| site.role(r)).map_or(&[][..], |r| &r.members);
+            body.seats
+                .iter()
+                .map(|s| {
+                    let chair = group.chairs.iter().any(|m| m.person == s.person);
+                    let role = if chair { format!("{} (chair)", group.name) } else { group.name.clone() };
+                    row(site, s.person, role, seat_of(&[&group.chairs, &group.members, from_role], s.person))
+                })
+                .collect()
+        }
+    }
+}
+
+/// Holders of every other role with a member list, the roles the ladder grants from the top
+/// level down, then the rest in roles.yaml order.
+pub(super) fn other_rows(site: &Site) -> Vec<Row> {
+    let Some(roles) = &site.roles else { return Vec::new() };
+    let body = site.charter.as_ref().map(|c| c.decision_making.body.trim()).unwrap_or("");
+    let ladder_rank = |id: &str| {
+        site.ladder.as_ref().and_then(|l| l.levels.iter().rposition(|level| level.role.as_deref() == Some(id)))
+    };
+    let mut order: Vec<(usize, &crate::model::Role)> =
+        roles.roles.iter().enumerate().filter(|(_, r)| !r.open && r.id != body).collect();
+    order.sort_by_key(|(i, r)| match ladder_rank(&r.id) {
+        Some(rank) => (0, usize::MAX - rank, *i),
+        None => (1, 0, *i),
+    });
+    let mut rows = Vec::new();
+    for (i, role) in order {
+        for seat in seats::role_seats(site, i) {
+            rows.push(row(site, seat.person, role.name.clone(), seat_of(&[&role.members], seat.person)));
+        }
+    }
+    rows
+}
+
+/// Emeritus people, with the roles and groups that still list them.
+pub(super) fn emeritus_rows(site: &Site) -> Vec<Row> {
+    let Some(people) = &site.people else { return Vec::new() };
+    people
+        .people
+        .iter()
+        .filter(|p| p.emeritus)
+        .map(|p| {
+            let mut held: Vec<String> = Vec::new();
+            let mut seat: Option<&Member> = None;
+            for r in site.roles.iter().flat_map(|r| r.roles.iter()) {
+                if let Some(m) = r.members.iter().find(|m| m.person == p.id) {
+                    held.push(r.name.clone());
+                    seat = seat.or(Some(m));
+                }
+            }
+            for g in site.groups.iter().flat_map(|g| g.groups.iter()) {
+                if let Some(m) = g.chairs.iter().chain(&g.members).find(|m| m.person == p.id) {
+                    held.push(g.name.clone());
+                    seat = seat.or(Some(m));
+                }
+            }
+            row(site, &p.id, held.join(", "), seat)
+        })
+        .collect()
+}
+
+pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> ContactView {
+    let person = c.person.as_deref().and_then(|id| site.person(id));
+    let name = match (person, &c.name) {
+        (Some(p), Some(n)) => Some(format!("{} ({n})", p.name)),
+        (Some(p), None) => Some(p.name.clone()),
+        (None, Some(n)) => Some(n.clone()),
+        (None, None) => c.person.clone(),
+    };
+    ContactView {
+        name,
+        email: c.email.clone().or_else(|| person.and_then(|p| p.email.clone())),
+        url: c.url.as_deref().map(|u| absolute(links, u)),
+        github: person.and_then(|p| p.github.clone()).map(|h| h.trim_start_matches('@').to_string()),
+    }
+}

@@ -1,0 +1,126 @@
+//! The security policy: the routes to report a vulnerability, the team, the bulletins.
+
+use super::absolute;
+use super::people::{row, seat_of, Row};
+use crate::markdown::LinkResolver;
+use crate::model::{seats, Site, Text};
+use serde::Serialize;
+
+/// The security policy's routes and people.
+#[derive(Serialize)]
+pub(super) struct ReportView {
+    pub(super) routes: Vec<Route>,
+    pub(super) team: Option<TeamView>,
+    bulletins: Vec<ChannelView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Route {
+    pub(super) kind: String,
+    pub(super) address: String,
+    href: Option<String>,
+    pub(super) acknowledge_days: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TeamView {
+    pub(super) name: String,
+    url: Option<String>,
+    members: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct ChannelView {
+    id: String,
+    kind: String,
+    url: String,
+    purpose: Option<Text>,
+}
+
+pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::SecurityPolicy) -> ReportView {
+    let mut routes: Vec<Route> = Vec::new();
+    if let Some(c) = &policy.contact {
+        let listed = |a: &str| policy.contacts.iter().any(|x| x.address.trim() == a.trim());
+        if let Some(email) = c.email.as_deref().filter(|e| !listed(e)) {
+            routes.push(route("E-mail", email, links, policy.acknowledge_days));
+        }
+        if let Some(url) = c.url.as_deref().filter(|u| !listed(u)) {
+            routes.push(route("Web", url, links, policy.acknowledge_days));
+        }
+        if let Some(p) = c.person.as_deref().and_then(|id| site.person(id)) {
+            if let Some(email) = p.email.as_deref().filter(|e| !listed(e)) {
+                routes.push(route(&format!("E-mail to {}", p.name), email, links, policy.acknowledge_days));
+            }
+        }
+    }
+    for c in &policy.contacts {
+        let kind = match c.kind.as_str() {
+            "email" => "E-mail".to_string(),
+            "form" => "Web form".to_string(),
+            other => other.replace('-', " "),
+        };
+        routes.push(route(&kind, &c.address, links, c.acknowledge_days.or(policy.acknowledge_days)));
+    }
+    let team = policy.team.as_deref().map(|id| {
+        let group = site.groups.as_ref().and_then(|g| g.groups.iter().position(|x| x.id == id));
+        match group {
+            Some(i) => {
+                let g = &site.groups.as_ref().expect("groups loaded").groups[i];
+                let from_role = g.members_from.as_deref().and_then(|r| site.role(r)).map_or(&[][..], |r| &r.members);
+                let members = seats::group_seats(site, i)
+                    .iter()
+                    .map(|s| {
+                        let chair = g.chairs.iter().any(|m| m.person == s.person);
+                        let role = if chair { "chair".to_string() } else { String::new() };
+                        row(site, s.person, role, seat_of(&[&g.chairs, &g.members, from_role], s.person))
+                    })
+                    .collect();
+                TeamView { name: g.name.clone(), url: Some(absolute(links, &format!("/groups/#{id}"))), members }
+            }
+            None => match site.roles.as_ref().and_then(|r| r.roles.iter().position(|x| x.id == id)) {
+                Some(i) => {
+                    let role = &site.roles.as_ref().expect("roles loaded").roles[i];
+                    let members = seats::role_seats(site, i)
+                        .iter()
+                        .map(|s| row(site, s.person, String::new(), seat_of(&[&role.members], s.person)))
+                        .collect();
+                    TeamView { name: role.name.clone(), url: Some(absolute(links, &format!("/roles/#{id}"))), members }
+                }
+                None => TeamView { name: id.to_string(), url: None, members: Vec::new() },
+            },
+        }
+    });
+    let bulletins = policy
+        .bulletins
+        .iter()
+        .map(|id| match site.site.project.channels.iter().find(|c| &c.id == id) {
+            Some(c) => ChannelView {
+                id: c.id.clone(),
+                kind: c.kind.replace('-', " "),
+                url: absolute(links, &c.url),
+                purpose: c.purpose.clone(),
+            },
+            None => ChannelView { id: id.clone(), kind: String::new(), url: String::new(), purpose: None },
+        })
+        .collect();
+    ReportView { routes, team, bulletins }
+}
+
+fn route(kind: &str, address: &str, links: &LinkResolver, acknowledge_days: Option<u32>) -> Route {
+    let address = address.trim();
+    let href = if address.contains("://") || address.starts_with("mailto:") {
+        Some(address.to_string())
+    } else if address.starts_with('/') {
+        Some(absolute(links, address))
+    } else if address.contains('@') {
+        Some(format!("mailto:{address}"))
+    } else {
+        None
+    };
+    Route {
+        kind: kind.to_string(),
+        address: address.strip_prefix("mailto:").unwrap_or(address).to_string(),
+        href,
+        acknowledge_days,
+    }
+}
