@@ -193,7 +193,9 @@ fn validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
 /// Every rule that reads the model, on a loaded site, under `policy`.
 fn validate_loaded(loaded: load::Loaded, policy: rules::policy::Policy, mut diagnostics: Vec<Diagnostic>) -> Checked {
     diagnostics.extend(loaded.diagnostics);
-    diagnostics.extend(rules::check(&loaded.site));
+    if loaded.config_read {
+        diagnostics.extend(rules::check(&loaded.site));
+    }
     let mut diagnostics = policy.apply(diagnostics);
     diagnostics::sort(&mut diagnostics);
     let score = rules::score::score(&diagnostics, &policy);

@@ -161,3 +161,11 @@ fn decisions_unknown_ref() {
     let body = "decisions:\n  - id: 2024-01\n    date: 2024-01-15\n    title: Adopt the ladder\n    body: steering\n";
     assert_one(&[("governance/decisions.yaml", body)], "decisions/unknown-ref", "governance/decisions.yaml", 5, 11);
 }
+
+#[test]
+fn a_broken_site_yaml_hides_nothing_but_adds_no_false_alarms() {
+    let dir = site(&[("site.yaml", "title: T\nbase_ur: https://x.org/\nproject: { name: X }\n")]);
+    let diagnostics = govsite::check(dir.path(), &Default::default()).unwrap().diagnostics;
+    let rules: Vec<_> = diagnostics.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["schema/unknown-field"], "only the real problem: {diagnostics:#?}");
+}

@@ -20,6 +20,9 @@ pub struct Loaded {
     pub site: Site,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether site.yaml was read. When it was not, the site stands on a default
+    /// configuration, and checking the model would only report what the broken file hides.
+    pub config_read: bool,
 }
 
 /// Why a folder could not be loaded at all.
@@ -60,9 +63,12 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
 pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let site_file = find_yaml(root, "site").ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
-    let site: Doc<SiteConfig> = match read_doc(root, &site_file, &mut diagnostics)? {
-        Some(doc) => doc,
-        None => Doc { data: SiteConfig::default(), file: site_file, source: Default::default(), text: String::new() },
+    let (site, config_read): (Doc<SiteConfig>, bool) = match read_doc(root, &site_file, &mut diagnostics)? {
+        Some(doc) => (doc, true),
+        None => (
+            Doc { data: SiteConfig::default(), file: site_file, source: Default::default(), text: String::new() },
+            false,
+        ),
     };
 
     let mut loader = DocumentLoader { root, defaults, diagnostics };
@@ -84,7 +90,7 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Load
     let mut diagnostics = loader.diagnostics;
     (site.pages, site.content_files) = content::load_pages(root, &mut diagnostics)?;
     site.static_files = static_files(root, &mut diagnostics);
-    Ok(Loaded { site, diagnostics })
+    Ok(Loaded { site, diagnostics, config_read })
 }
 
 struct DocumentLoader<'a> {
