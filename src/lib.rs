@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod portfolio;
 pub mod render;
 pub mod rules;

@@ -5,6 +5,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{field_path, item_path, Pos, Site};
+use crate::paths::has_scheme;
 use crate::render::{Content, Portal};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::{HashMap, HashSet};
@@ -266,10 +267,6 @@ fn position_in(text: &str, offset: usize, first_line: usize, len: usize) -> Pos 
     let line = first_line + before.matches('\n').count();
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Pos { line, column, len }
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.find(':').is_some_and(|i| i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
 }
 
 /// Percent-decodes a path or fragment (UTF-8; invalid sequences are kept as they are).

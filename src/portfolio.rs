@@ -6,10 +6,11 @@
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::{self, LoadError};
 use crate::model::{item_path, Doc, PortfolioConfig};
+use crate::paths::normalize;
 use crate::render::{self, OutputFile, Portal};
 use crate::rules::policy::Policy;
 use crate::{BuildOptions, CheckOptions, Checked, Error, Outcome};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The file that makes a folder a portfolio.
 const FILE: &str = "portfolio.yaml";
@@ -201,22 +202,6 @@ fn project_name(dir: &str) -> String {
 fn within(dir: &Path, mut d: Diagnostic) -> Diagnostic {
     d.file = normalize(&dir.join(&d.file));
     d
-}
-
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// `to` as seen from `from` (both existing folders), e.g. `../../org-defaults`.

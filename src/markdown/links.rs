@@ -1,7 +1,8 @@
 //! Where a link in Markdown really points once the site is published.
 
+use crate::paths::{has_scheme, normalize};
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Rewrites links to carry the base path: root-relative URLs and relative `.md` links.
 #[derive(Debug, Clone, Default)]
@@ -51,33 +52,11 @@ fn url_for(target: &Path) -> String {
     format!("{}/", text.trim_end_matches("/_index").trim_end_matches("/index"))
 }
 
-fn has_scheme(dest: &str) -> bool {
-    match dest.find(':') {
-        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && i > 0,
-        None => false,
-    }
-}
-
 fn split_fragment(dest: &str) -> (&str, &str) {
     match dest.find(['#', '?']) {
         Some(i) => (&dest[..i], &dest[i..]),
         None => (dest, ""),
     }
-}
-
-/// Resolves `.` and `..` without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Doc, Pos, Site, SiteConfig};
+use crate::paths::{has_scheme, normalize};
 use crate::suggest::closest;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// The first of `paths` that site.yaml has, as a key position; else its start.
 fn key_or_start(s: &Doc<SiteConfig>, paths: &[&str]) -> Pos {
@@ -43,24 +44,7 @@ fn is_link(dest: &str) -> bool {
     if dest.starts_with('/') || dest.starts_with('#') {
         return true;
     }
-    dest.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
-
-/// `a/./b/../c.md` → `a/c.md`, so a page is found however its path is spelled.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    has_scheme(dest)
 }
 
 /// `project/no-contributing`: no `project.contributing`, or it names a Markdown file of

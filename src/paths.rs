@@ -1,0 +1,45 @@
+//! Path and URL spelling, resolved without touching the file system.
+
+use std::path::{Component, Path, PathBuf};
+
+/// `a/./b/../c.md` → `a/c.md`; a `..` that climbs above the start is kept (`../x`).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                let climbed = out.components().next_back().is_some_and(|c| c == Component::ParentDir);
+                if climbed || !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether `url` starts with a scheme (`https:`, `mailto:`): it leaves the site.
+pub fn has_scheme(url: &str) -> bool {
+    url.find(':').is_some_and(|i| i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_lexically() {
+        assert_eq!(normalize(Path::new("content/guides/../a.md")), PathBuf::from("content/a.md"));
+        assert_eq!(normalize(Path::new("projects/alpha/../../org/x.yaml")), PathBuf::from("org/x.yaml"));
+        assert_eq!(normalize(Path::new("a/../../b")), PathBuf::from("../b"));
+        assert_eq!(normalize(Path::new("../../b")), PathBuf::from("../../b"));
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x.org") && has_scheme("mailto:a@b.org"));
+        assert!(!has_scheme("/charter/") && !has_scheme("a.md") && !has_scheme(":x"));
+    }
+}
