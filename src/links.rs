@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::has_scheme;
 use crate::render::{Content, Portal};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -228,12 +228,7 @@ const PROSE_FROM: &str = "content/_prose.md";
 
 /// Link and image destinations of a Markdown text, with their byte offsets.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    Parser::new_ext(text, options)
+    Parser::new_ext(text, crate::markdown::options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {

@@ -4,18 +4,10 @@
 //! The exported files are read on a forge (GitHub renders them), far from the portal, so a link
 //! like `/charter/` or `meetings.md` must become `https://…/charter/` to keep working.
 
-use crate::markdown::LinkResolver;
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use crate::markdown::{options, LinkResolver};
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
 use std::ops::Range;
 use std::path::Path;
-
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
 
 /// `text` with the destination of every link and image rewritten by `links` (which, built on
 /// the portal's full URL, makes them absolute). `from` is the file the text was written in.

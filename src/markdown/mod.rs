@@ -44,7 +44,8 @@ pub struct Markdown {
     pub highlight: bool,
 }
 
-fn options() -> Options {
+/// The Markdown dialect of every page and prose field: GitHub's extensions and `{#id}` headings.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
