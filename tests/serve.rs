@@ -263,6 +263,17 @@ fn the_polling_watcher_sees_edits_too() {
 }
 
 #[test]
+fn a_portfolio_is_served_and_follows_edits_in_its_projects() {
+    let dir = common::portfolio(&[]);
+    let server = Server::start(dir.path());
+    assert!(server.get("/ospo/").text().contains("href=\"/ospo/alpha/\""), "the projects page");
+    assert!(server.get("/ospo/beta/people/").text().contains("Alice Zhang"));
+    let mut events = server.events();
+    common::write(&dir.path().join("projects/beta"), "governance/people.yaml", &people("Alicia Portfolio"));
+    events.expect_reload_until(|| server.get("/ospo/beta/people/").text().contains("Alicia Portfolio"));
+}
+
+#[test]
 fn atomic_saves_by_rename_are_caught() {
     let site = common::site(&[]);
     let server = Server::start(site.path());

@@ -59,6 +59,24 @@ pub fn site(changes: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A portfolio of two projects made from MINIMAL; `beta` inherits its code of conduct.
+pub fn portfolio(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for project in ["projects/alpha", "projects/beta"] {
+        for (path, text) in MINIMAL {
+            write(&dir.path().join(project), path, text);
+        }
+    }
+    let coc = MINIMAL.iter().find(|(p, _)| *p == "governance/code-of-conduct.yaml").unwrap().1;
+    std::fs::remove_file(dir.path().join("projects/beta/governance/code-of-conduct.yaml")).unwrap();
+    write(dir.path(), "org-defaults/governance/code-of-conduct.yaml", coc);
+    write(dir.path(), "portfolio.yaml", "title: Acme OSPO\nbase_url: https://acme.example.org/ospo/\ndefaults: org-defaults/\nprojects: [projects/alpha, projects/beta]\n");
+    for (path, text) in extra {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
 /// Writes `text` to `root/path`, creating folders.
 pub fn write(root: &Path, path: &str, text: &str) {
     let target = root.join(path);
