@@ -187,7 +187,7 @@ fn template_links<'a>(
         let Some(bytes) = targets.files.get(&file) else { continue };
         let html = std::str::from_utf8(bytes).unwrap_or("");
         for url in html_links(html) {
-            let url = unescape(url);
+            let url = crate::render::decode_entities(url);
             if reported.contains(&url) || seen.contains(&(template.clone(), url.clone())) {
                 continue;
             }
@@ -250,10 +250,6 @@ fn html_links(html: &str) -> impl Iterator<Item = &str> {
             rest.find('"').map(|end| &rest[..end])
         })
     })
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&amp;", "&").replace("&#x2F;", "/").replace("&#39;", "'").replace("&quot;", "\"")
 }
 
 /// The 1-based position of byte `offset` in `text`, whose first line is line `first_line`.

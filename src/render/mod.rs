@@ -5,6 +5,8 @@ pub(crate) mod badge;
 mod context;
 pub mod portfolio;
 mod search;
+
+pub(crate) use search::decode_entities;
 pub mod theme;
 
 pub use theme::{Asset, Theme};

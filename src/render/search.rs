@@ -96,7 +96,8 @@ fn plain_text(html: &str) -> String {
     decode_entities(&out).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn decode_entities(text: &str) -> String {
+/// Text with the entities Tera's and pulldown-cmark's escaping write turned back.
+pub fn decode_entities(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
