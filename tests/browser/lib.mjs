@@ -72,3 +72,14 @@ export class Checks {
 export function since(start) {
   return `${((Date.now() - start) / 1000).toFixed(1)} s`;
 }
+
+/** Runs a script's `main`, exiting with its code (2 when it throws). */
+export function run(main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}

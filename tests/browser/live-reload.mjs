@@ -13,7 +13,7 @@
 
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Checks, launch, since } from './lib.mjs';
+import { Checks, launch, run, since } from './lib.mjs';
 
 const WAIT = Number(process.env.GOVSITE_RELOAD_TIMEOUT_MS || 20000);
 
@@ -145,10 +145,4 @@ async function main() {
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(2);
-  },
-);
+run(main);

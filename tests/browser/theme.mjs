@@ -18,7 +18,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Checks, launch, since } from './lib.mjs';
+import { Checks, launch, run, since } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
@@ -38,30 +38,6 @@ const KINDS = {
 };
 const WIDTHS = [360, 1280];
 
-// Known problems that lie outside the theme (in govsite's Markdown renderer, src/markdown/),
-// waived node by node so that every other violation of the same rule still fails. Each is
-// reported on every run; GOVSITE_BROWSER_STRICT=1 turns the waivers off. Remove an entry once
-// its cause is fixed (the run says when an entry no longer matches anything).
-const KNOWN = [];
-const STRICT = process.env.GOVSITE_BROWSER_STRICT === '1';
-const waived = new Map(); // KNOWN entry → Set of "page (variant): target"
-
-/** Removes the known, waived nodes from axe's violations; returns what is left. */
-function withoutKnown(violations, where) {
-  if (STRICT) return violations;
-  const left = [];
-  for (const v of violations) {
-    const nodes = v.nodes.filter((n) => {
-      const known = KNOWN.find((k) => k.rule === v.id && k.html.test(n.html));
-      if (!known) return true;
-      if (!waived.has(known)) waived.set(known, new Set());
-      waived.get(known).add(where);
-      return false;
-    });
-    if (nodes.length) left.push({ ...v, nodes });
-  }
-  return left;
-}
 const SHOTS = ['', 'ladder/']; // home and ladder
 const SHOT_VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
 
@@ -353,7 +329,7 @@ async function main() {
       for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]]) {
         await page.setViewportSize({ width, height: 800 });
         await page.emulateMedia({ media: 'screen', colorScheme: scheme });
-        const violations = withoutKnown(await runAxe(page), `${p.name} (${scheme}, ${width} px)`);
+        const violations = await runAxe(page);
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         checks.ok(bad.length === 0, `${p.name} (${scheme}, ${width} px): no serious or critical axe violations`, describeViolations(bad));
         const minor = violations.filter((v) => !bad.includes(v));
@@ -472,22 +448,8 @@ async function main() {
   else {
     checks.ok(html.errors.length === 0, `valid HTML5: the Nu HTML checker finds no error in ${html.files} .html files`, html.errors.join('\n'));
   }
-  for (const k of KNOWN) {
-    if (waived.has(k)) {
-      const where = [...waived.get(k)];
-      console.log(`KNOWN ISSUE (waived, not a theme problem): axe ${k.rule}: ${k.why}\n  on ${where.join(', ')}`);
-    } else if (!STRICT) {
-      console.log(`note: the known issue "axe ${k.rule}" was not seen in this run; remove it from KNOWN in theme.mjs if it is fixed`);
-    }
-  }
   console.log(`total ${since(start)}`);
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(2);
-  },
-);
+run(main);
