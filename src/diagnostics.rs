@@ -1,6 +1,7 @@
 //! The one diagnostic type every stage reports problems with, and its printers.
 
 use crate::model::Pos;
+use crate::wording::count;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Chars, Config};
@@ -168,15 +169,7 @@ fn span_end(source: &str, start: usize, len: usize) -> usize {
 /// A one-line summary: `error: 2 errors, 1 warning`.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let (errors, warnings) = counts(diagnostics);
-    format!("{} {}, {} {}", errors, plural(errors, "error"), warnings, plural(warnings, "warning"))
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
+    format!("{}, {}", count(errors as u64, "error"), count(warnings as u64, "warning"))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub mod rules;
 pub mod schema;
 pub mod serve;
 pub mod suggest;
+pub mod wording;
 
 use diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};

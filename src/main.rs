@@ -148,8 +148,8 @@ fn schema(document: Option<&str>) -> Result<ExitCode, String> {
     };
     let Some(document) = govsite::schema::find(name) else {
         let names: Vec<_> = govsite::schema::names().collect();
-        let hint = govsite::suggest::closest(name, names.iter().copied())
-            .map_or(String::new(), |best| format!("; did you mean `{best}`?"));
+        let hint = govsite::suggest::did_you_mean(name, names.iter().copied())
+            .map_or(String::new(), |question| format!("; {question}"));
         return Err(format!("no document is called `{name}`{hint} (documents: {})", names.join(", ")));
     };
     let text = serde_json::to_string_pretty(&document.schema()).map_err(|e| e.to_string())?;
@@ -221,8 +221,8 @@ fn explain(rule: &str) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let ids = govsite::rules::RULES.iter().map(|r| r.id);
-    Err(match govsite::suggest::closest(rule, ids) {
-        Some(best) => format!("no rule is called `{rule}`; did you mean `{best}`?"),
+    Err(match govsite::suggest::did_you_mean(rule, ids) {
+        Some(question) => format!("no rule is called `{rule}`; {question}"),
         None => format!("no rule is called `{rule}`; the rules are listed in docs/checks.md"),
     })
 }
@@ -232,8 +232,8 @@ fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<Str
     if let Some(p) = &profile {
         if govsite::rules::profiles::find(p).is_none() {
             let names: Vec<_> = govsite::rules::profiles::names().collect();
-            let hint = govsite::suggest::closest(p, names.iter().copied())
-                .map_or(String::new(), |best| format!("; did you mean `{best}`?"));
+            let hint = govsite::suggest::did_you_mean(p, names.iter().copied())
+                .map_or(String::new(), |question| format!("; {question}"));
             return Err(format!("`{p}` is not a profile{hint} (profiles: {})", names.join(", ")));
         }
     }

@@ -11,11 +11,17 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// "did you mean `x`?" for the candidate closest to `word`: the one wording of every suggestion.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, candidates).map(|best| format!("did you mean `{best}`?"))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn suggests_near_words_only() {
         assert_eq!(super::closest("membres", ["members", "name"]), Some("members"));
         assert_eq!(super::closest("zzz", ["members", "name"]), None);
+        assert_eq!(super::did_you_mean("membres", ["members"]).as_deref(), Some("did you mean `members`?"));
     }
 }

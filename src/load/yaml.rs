@@ -107,8 +107,8 @@ fn schema_error(file: &Path, source: &SourceMap, error: &serde_yaml::Error) -> D
         let expected = expected_fields(&message);
         let key = field_path(&path, &field);
         let pos = Pos { len: field.chars().count(), ..source.key(&key) };
-        let help = match crate::suggest::closest(&field, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`? Known keys here: {}", expected.join(", ")),
+        let help = match crate::suggest::did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(question) => format!("{question} Known keys here: {}", expected.join(", ")),
             None => format!("remove it; known keys here: {}", expected.join(", ")),
         };
         return Diagnostic::error("schema/unknown-field", file, pos, format!("unknown key `{field}`{}", place(&path)))
@@ -211,8 +211,8 @@ fn form_error(file: &Path, source: &SourceMap, path: &str, form: &Form, fallback
     });
     if let Some((key, pos)) = misspelt {
         let (parent, name) = key.rsplit_once('.').unwrap_or(("", key));
-        let help = match crate::suggest::closest(name, form.keys.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`? Known keys here: {}", form.keys.join(", ")),
+        let help = match crate::suggest::did_you_mean(name, form.keys.iter().copied()) {
+            Some(question) => format!("{question} Known keys here: {}", form.keys.join(", ")),
             None => format!("remove it; known keys here: {}", form.keys.join(", ")),
         };
         return Diagnostic::error(

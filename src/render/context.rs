@@ -17,7 +17,7 @@ pub struct Globals<'a> {
     deciding_body: Option<BodyView<'a>>,
     score: u32,
     profile: &'static str,
-    exemptions: &'a [crate::rules::policy::Exemption],
+    exemptions: &'a [crate::model::Exemption],
 }
 
 /// The deciding body and its organisations, for the diversity chart.

@@ -20,7 +20,7 @@ struct ProjectCard<'a> {
     warnings: usize,
     failing: Vec<&'static str>,
     profile: &'static str,
-    exemptions: &'a [crate::rules::policy::Exemption],
+    exemptions: &'a [crate::model::Exemption],
 }
 
 #[derive(Serialize, Default)]

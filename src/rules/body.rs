@@ -66,7 +66,7 @@ pub fn org_diversity(site: &Site, out: &mut Vec<Diagnostic>) {
             .with_label(format!("{n} of {total} from {name}"))
             .with_help(format!(
                 "add at least {more} active member{} from other organisations to `{}`, or correct the affiliations in governance/people.yaml",
-                if more == 1 { "" } else { "s" },
+                crate::wording::plural_s(more as u64),
                 body.id
             )),
         );

@@ -92,7 +92,7 @@ fn shortfall(kind: &str, id: &str, active: usize, min: u32) -> Option<Shortfall>
         return None;
     }
     let missing = min - active;
-    let more = if missing == 1 { "1 more active member".to_string() } else { format!("{missing} more active members") };
+    let more = crate::wording::count(missing as u64, "more active member");
     let lower = if active == 0 {
         // `min_members: 0` would hide the problem rather than state a real minimum.
         String::new()

@@ -9,6 +9,7 @@ mod conduct;
 pub mod explain;
 mod ids;
 mod ladder;
+pub mod level;
 mod license;
 mod membership;
 mod pages;
@@ -230,11 +231,7 @@ pub const RULES: &[Rule] = &[
 
 /// "1 active member", "3 active members", for messages.
 fn members(n: usize) -> String {
-    if n == 1 {
-        "1 active member".to_string()
-    } else {
-        format!("{n} active members")
-    }
+    crate::wording::count(n as u64, "active member")
 }
 
 /// Runs every rule over a loaded site.

@@ -1,58 +1,11 @@
 //! What a site asks of the checks: a profile, per-rule overrides and exemptions, applied to
 //! the diagnostics the rules found.
 
+use super::level::Level;
 use super::profiles::{self, Profile};
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{field_path, item_path, CheckConfig, Doc, Origin, SiteConfig};
-use crate::suggest::closest;
-
-/// How a rule is treated, mildest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    /// Switched off.
-    Allow,
-    /// Reported; never stops a build.
-    Warning,
-    /// Stops a build.
-    Error,
-}
-
-impl Level {
-    fn parse(text: &str) -> Option<Level> {
-        match text {
-            "allow" => Some(Level::Allow),
-            "warning" | "warn" => Some(Level::Warning),
-            "error" => Some(Level::Error),
-            _ => None,
-        }
-    }
-
-    fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Allow => None,
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-impl From<Severity> for Level {
-    fn from(severity: Severity) -> Level {
-        match severity {
-            Severity::Warning => Level::Warning,
-            Severity::Error => Level::Error,
-        }
-    }
-}
-
-/// A rule switched off, and the published reason.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Exemption {
-    /// Rule id.
-    pub rule: String,
-    /// Why.
-    pub reason: String,
-}
+use crate::diagnostics::Diagnostic;
+use crate::model::{field_path, item_path, CheckConfig, Doc, Exemption, Origin, SiteConfig, Text};
+use crate::suggest::did_you_mean;
 
 /// The severities in force for one site.
 #[derive(Debug, Clone)]
@@ -124,10 +77,10 @@ impl Policy {
                 format!("`{wanted}` is not a govsite profile"),
             )
             .with_label("unknown profile");
-            d.help = Some(match closest(wanted, profiles::names()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("use one of: {}", profiles::names().collect::<Vec<_>>().join(", ")),
-            });
+            d.help = Some(
+                did_you_mean(wanted, profiles::names())
+                    .unwrap_or_else(|| format!("use one of: {}", profiles::names().collect::<Vec<_>>().join(", "))),
+            );
             problems.push(d);
             &profiles::PROFILES[0]
         });
@@ -167,7 +120,8 @@ impl Policy {
             } else if is_structural(&e.rule) {
                 problems.push(structural(site, at, &e.rule));
             } else if !e.reason.is_blank() {
-                exemptions.push(Exemption { rule: e.rule.clone(), reason: e.reason.as_str().trim().to_string() });
+                // Trimmed: a block scalar's final newline is not part of the published reason.
+                exemptions.push(Exemption { rule: e.rule.clone(), reason: Text(e.reason.as_str().trim().to_string()) });
             }
         }
         (Policy { profile, overrides, exemptions, floor: Vec::new() }, problems)
@@ -235,8 +189,8 @@ fn structural(site: Origin, pos: crate::model::Pos, rule: &str) -> Diagnostic {
 
 fn unknown_rule(site: Origin, pos: crate::model::Pos, rule: &str) -> Diagnostic {
     let ids = super::RULES.iter().map(|r| r.id);
-    let help = match closest(rule, ids) {
-        Some(best) => format!("did you mean `{best}`? `govsite check --explain RULE` describes each rule"),
+    let help = match did_you_mean(rule, ids) {
+        Some(question) => format!("{question} `govsite check --explain RULE` describes each rule"),
         None => "run `govsite check --explain` with a rule id from docs/checks.md".to_string(),
     };
     Diagnostic::error("check/config", site.file, pos, format!("`{rule}` is not a govsite rule"))

@@ -3,7 +3,7 @@
 //! A profile starts from every rule's default severity and raises (or lowers) the rules it
 //! lists. Site overrides in `check.rules` come after the profile.
 
-use super::policy::Level::{self, Error, Warning};
+use super::level::Level::{self, Error, Warning};
 
 /// A built-in profile.
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::{Doc, Pos, Site, SiteConfig};
 use crate::paths::{has_scheme, normalize};
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 use std::path::Path;
 
 /// The first of `paths` that site.yaml has, as a key position; else its start.
@@ -77,8 +77,8 @@ pub fn no_contributing(site: &Site, out: &mut Vec<Diagnostic>) {
         return;
     }
     let pages: Vec<String> = site.pages.iter().map(|p| p.file.to_string_lossy().replace('\\', "/")).collect();
-    let help = match closest(file, pages.iter().map(String::as_str)) {
-        Some(best) => format!("did you mean `{best}`? Otherwise create {file}, or point `contributing` at a URL"),
+    let help = match did_you_mean(file, pages.iter().map(String::as_str)) {
+        Some(question) => format!("{question} Otherwise create {file}, or point `contributing` at a URL"),
         None => format!("create {file} (a Markdown page with a `title`), or point `contributing` at a URL"),
     };
     out.push(

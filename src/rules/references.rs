@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{field_path, item_path, Origin, Site};
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 
 fn person_ids(site: &Site) -> Vec<&str> {
     site.people.iter().flat_map(|p| p.people.iter().map(|x| x.id.as_str())).collect()
@@ -83,8 +83,8 @@ fn unknown_person(doc: Origin, path: &str, id: &str, whose: &str, known: &[&str]
     let at =
         if doc.source.contains(&field_path(path, "person")) { field_path(path, "person") } else { path.to_string() };
     let mut help = format!("add `{id}` to governance/people.yaml");
-    if let Some(best) = closest(id, known.iter().copied()) {
-        help.push_str(&format!(", or did you mean `{best}`?"));
+    if let Some(question) = did_you_mean(id, known.iter().copied()) {
+        help.push_str(&format!(", or {question}"));
     }
     Diagnostic::error(
         "people/unknown-person",
@@ -108,10 +108,8 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
         if id.is_empty() || allowed.contains(&id) {
             return;
         }
-        let mut help = format!("use the id of a {what} that exists");
-        if let Some(best) = closest(id, allowed.iter().copied()) {
-            help = format!("did you mean `{best}`?");
-        }
+        let help =
+            did_you_mean(id, allowed.iter().copied()).unwrap_or_else(|| format!("use the id of a {what} that exists"));
         out.push(
             Diagnostic::error(
                 "roles/unknown-role",
@@ -176,10 +174,8 @@ pub fn decisions(site: &Site, out: &mut Vec<Diagnostic>) {
             if allowed.contains(&id) {
                 continue;
             }
-            let help = match closest(id, allowed.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("name a {what} defined in governance/"),
-            };
+            let help = did_you_mean(id, allowed.iter().copied())
+                .unwrap_or_else(|| format!("name a {what} defined in governance/"));
             out.push(
                 Diagnostic::error(
                     "decisions/unknown-ref",

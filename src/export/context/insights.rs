@@ -3,9 +3,10 @@
 
 use super::people::Row;
 use super::security::ReportView;
-use super::{article, plural, PortalUrls};
+use super::{article, PortalUrls};
 use crate::markdown::LinkResolver;
 use crate::model::Site;
+use crate::wording::plural_s as plural;
 use serde::Serialize;
 
 /// What security-insights.yml says, each value checked against the Security Insights v2 types.

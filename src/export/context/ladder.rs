@@ -61,7 +61,7 @@ pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver) -> Vec<LevelView<
 }
 
 fn sponsors(site: &Site, sponsors: &Sponsors) -> String {
-    let count = |n: u32| format!("{n} sponsor{}", if n == 1 { "" } else { "s" });
+    let count = |n: u32| crate::wording::count(n, "sponsor");
     match sponsors {
         Sponsors::Count(n) => format!("{}.", count(*n)),
         Sponsors::Detailed { count: n, from, distinct_affiliations } => {
@@ -74,7 +74,7 @@ fn sponsors(site: &Site, sponsors: &Sponsors) -> String {
                     let k = k.as_u64().unwrap_or(0);
                     text.push_str(&format!(
                         ", from at least {k} different organisation{}",
-                        if k == 1 { "" } else { "s" }
+                        crate::wording::plural_s(k)
                     ));
                 }
                 Some(serde_json::Value::Bool(true)) => text.push_str(", each from a different organisation"),

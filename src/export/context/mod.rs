@@ -230,11 +230,3 @@ fn article(word: &str) -> &'static str {
         _ => "a",
     }
 }
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
