@@ -147,7 +147,7 @@ fn schema(document: Option<&str>) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     };
     let Some(document) = govsite::schema::find(name) else {
-        let names: Vec<_> = govsite::schema::names().collect();
+        let names = govsite::schema::names();
         let hint = govsite::suggest::did_you_mean(name, names.iter().copied())
             .map_or(String::new(), |question| format!("; {question}"));
         return Err(format!("no document is called `{name}`{hint} (documents: {})", names.join(", ")));

@@ -2,10 +2,15 @@ use super::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+impl Charter {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["mission", "scope", "decision_making", "amendments"];
+}
+
 /// `governance/charter.yaml`: why the project exists and how it decides.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["mission", "scope", "decision_making", "amendments"]))]
+#[schemars(transform = super::schema::require(Charter::REQUIRED))]
 pub struct Charter {
     /// Mission (required).
     #[serde(default)]
@@ -26,10 +31,15 @@ pub struct Charter {
     pub amendments: Text,
 }
 
+impl Scope {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["in"];
+}
+
 /// Scope of the project.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["in"]))]
+#[schemars(transform = super::schema::require(Scope::REQUIRED))]
 pub struct Scope {
     /// In scope.
     #[serde(rename = "in", default)]
@@ -50,10 +60,15 @@ pub struct Value {
     pub description: Option<Text>,
 }
 
+impl DecisionMaking {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["model", "body"];
+}
+
 /// The decision-making process.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["model", "body"]))]
+#[schemars(transform = super::schema::require(DecisionMaking::REQUIRED))]
 #[schemars(extend(
     "if" = { "required": ["model"], "properties": { "model": { "const": "voting" } } },
     "then" = { "required": ["voting"], "properties": { "voting": { "type": "object" } } }

@@ -2,10 +2,15 @@ use super::{Contact, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+impl CodeOfConduct {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["reporting", "enforcement"];
+}
+
 /// `governance/code-of-conduct.yaml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["reporting", "enforcement"]))]
+#[schemars(transform = super::schema::require(CodeOfConduct::REQUIRED))]
 #[schemars(extend(
     "if" = {
         "required": ["based_on"],
@@ -65,10 +70,15 @@ pub struct Standards {
     pub negative: Vec<Text>,
 }
 
+impl Reporting {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["contacts"];
+}
+
 /// How to report a conduct problem.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["contacts"]))]
+#[schemars(transform = super::schema::require(Reporting::REQUIRED))]
 pub struct Reporting {
     /// Who receives reports (required: at least one): `{ name, email }`, a `url` or `{ person }`.
     #[serde(default)]

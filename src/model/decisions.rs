@@ -11,14 +11,19 @@ pub struct DecisionLog {
     pub decisions: Vec<Decision>,
 }
 
+impl Decision {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["id", "date", "title"];
+}
+
 /// A recorded decision.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["id", "date", "title"]))]
+#[schemars(transform = super::schema::require(Decision::REQUIRED))]
 pub struct Decision {
     /// Unique id, also its anchor (required).
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// YYYY-MM-DD (required).
     #[serde(default)]

@@ -11,14 +11,19 @@ pub struct Groups {
     pub groups: Vec<Group>,
 }
 
+impl Group {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["id", "name"];
+}
+
 /// A working group, SIG or team.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["id", "name"]))]
+#[schemars(transform = super::schema::require(Group::REQUIRED))]
 pub struct Group {
     /// Unique slug id (required).
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]

@@ -3,10 +3,15 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+impl Ladder {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["levels"];
+}
+
 /// `governance/ladder.yaml`: the contributor ladder, from first contribution to the top.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["levels"]))]
+#[schemars(transform = super::schema::require(Ladder::REQUIRED))]
 pub struct Ladder {
     /// What the ladder is for and how to read it.
     pub description: Option<Text>,
@@ -48,14 +53,19 @@ pub struct Contact {
     pub person: Option<String>,
 }
 
+impl LadderLevel {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["id", "name"];
+}
+
 /// One step of the contributor ladder.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["id", "name"]))]
+#[schemars(transform = super::schema::require(LadderLevel::REQUIRED))]
 pub struct LadderLevel {
     /// Unique slug id (required).
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]
@@ -160,7 +170,7 @@ pub enum Sponsors {
         /// The level id sponsors must hold.
         from: Option<String>,
         /// Sponsors must come from this many different organisations (or `true`: all different).
-        #[schemars(with = "Option<crate::schema::CountOrTrue>")]
+        #[schemars(with = "Option<super::schema::CountOrTrue>")]
         distinct_affiliations: Option<serde_json::Value>,
     },
 }

@@ -18,10 +18,15 @@ pub struct Page {
     pub body_line: usize,
 }
 
+impl FrontMatter {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["title"];
+}
+
 /// A page's front matter.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["title"]))]
+#[schemars(transform = super::schema::require(FrontMatter::REQUIRED))]
 pub struct FrontMatter {
     /// Page title (required).
     #[serde(default)]

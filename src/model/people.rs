@@ -10,14 +10,19 @@ pub struct People {
     pub people: Vec<Person>,
 }
 
+impl Person {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["id", "name"];
+}
+
 /// A person of the community.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["id", "name"]))]
+#[schemars(transform = super::schema::require(Person::REQUIRED))]
 pub struct Person {
     /// Unique slug id (required).
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]

@@ -2,10 +2,15 @@ use super::CheckConfig;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+impl PortfolioConfig {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["title", "base_url", "projects"];
+}
+
 /// `portfolio.yaml`: many project sites published as one portal (OSPO mode).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["title", "base_url", "projects"]))]
+#[schemars(transform = super::schema::require(PortfolioConfig::REQUIRED))]
 pub struct PortfolioConfig {
     /// Portal title (required).
     #[serde(default)]

@@ -11,14 +11,19 @@ pub struct Roles {
     pub roles: Vec<Role>,
 }
 
+impl Role {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["id", "name", "description", "responsibilities"];
+}
+
 /// A role people hold.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["id", "name", "description", "responsibilities"]))]
+#[schemars(transform = super::schema::require(Role::REQUIRED))]
 pub struct Role {
     /// Unique slug id (required).
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
     #[serde(default)]
@@ -60,7 +65,7 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 struct MemberDetail {
     /// Person id (from people.yaml).
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     person: String,
     /// Area of responsibility in this seat.
     area: Option<String>,
@@ -73,7 +78,7 @@ struct MemberDetail {
 #[serde(untagged)]
 enum MemberForm {
     /// A person id (from people.yaml).
-    Id(#[schemars(pattern(crate::schema::SLUG))] String),
+    Id(#[schemars(pattern(super::schema::SLUG))] String),
     /// A person id with the area and start of the seat.
     Detail(MemberDetail),
 }

@@ -3,10 +3,15 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+impl SiteConfig {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["title", "base_url", "project"];
+}
+
 /// `site.yaml`: how the portal is built and what project it is about.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["title", "base_url", "project"]))]
+#[schemars(transform = super::schema::require(SiteConfig::REQUIRED))]
 pub struct SiteConfig {
     /// Portal title (required).
     #[serde(default)]
@@ -45,10 +50,15 @@ fn default_theme() -> String {
     "default".into()
 }
 
+impl Project {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["name"];
+}
+
 /// The project a site governs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["name"]))]
+#[schemars(transform = super::schema::require(Project::REQUIRED))]
 pub struct Project {
     /// Project name (required).
     #[serde(default)]
@@ -78,7 +88,7 @@ pub struct Project {
 pub struct Channel {
     /// Slug id.
     #[serde(default)]
-    #[schemars(pattern(crate::schema::SLUG))]
+    #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// chat | forum | mailing-list | issue-tracker | meeting | feed | social | other.
     #[serde(rename = "type", default)]
@@ -106,10 +116,15 @@ pub struct Foundation {
     pub maturity: Option<String>,
 }
 
+impl NavItem {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["title", "url"];
+}
+
 /// An extra entry of the top navigation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["title", "url"]))]
+#[schemars(transform = super::schema::require(NavItem::REQUIRED))]
 pub struct NavItem {
     /// Link text.
     #[serde(default)]
@@ -135,11 +150,9 @@ pub struct MarkdownConfig {
 #[serde(deny_unknown_fields)]
 pub struct CheckConfig {
     /// A built-in rule profile, `default` when absent.
-    #[schemars(transform = crate::schema::profile_names)]
     pub profile: Option<String>,
     /// Per-rule severity: allow | warning | error.
     #[serde(default)]
-    #[schemars(transform = crate::schema::rule_severities)]
     pub rules: IndexMap<String, String>,
     /// Rules switched off for a stated reason.
     #[serde(default)]
@@ -148,14 +161,18 @@ pub struct CheckConfig {
     pub min_score: Option<u32>,
 }
 
+impl Exemption {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["rule", "reason"];
+}
+
 /// A rule switched off, with the reason published on the portal.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = crate::schema::require(&["rule", "reason"]))]
+#[schemars(transform = super::schema::require(Exemption::REQUIRED))]
 pub struct Exemption {
     /// Rule id.
     #[serde(default)]
-    #[schemars(transform = crate::schema::rule_id)]
     pub rule: String,
     /// Why (required).
     #[serde(default)]

@@ -1,67 +1,30 @@
 //! `schema/missing-field`: required keys that are absent or empty.
+//!
+//! Which keys are required is stated once, in `model::required`; this rule walks that table
+//! over each document, then checks the few requirements that depend on another value.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{field_path, item_path, Doc, Site};
+use crate::model::required::required_in;
+use crate::model::{field_path, item_path, Doc, DocumentData, DocumentVisitor, Site};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Reports each required field that is absent or empty.
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
-    let s = &site.site;
-    require(out, s, "", "title", s.title.trim().is_empty());
-    require(out, s, "", "base_url", s.base_url.trim().is_empty());
-    require(out, s, "", "project", s.project.name.trim().is_empty() && !s.source.contains("project"));
-    if s.source.contains("project") {
-        require(out, s, "project", "name", s.project.name.trim().is_empty());
+    check_document(&site.site, "site", out);
+    struct Documents<'o>(&'o mut Vec<Diagnostic>);
+    impl<'a> DocumentVisitor<'a> for Documents<'_> {
+        fn visit<T: DocumentData>(&mut self, document: &'static crate::model::Document, doc: Option<&'a Doc<T>>) {
+            if let Some(doc) = doc {
+                check_document(doc, document.key, self.0);
+            }
+        }
     }
-    for (i, nav) in s.nav.iter().enumerate() {
-        let at = item_path("nav", i);
-        require(out, s, &at, "title", nav.title.trim().is_empty());
-        require(out, s, &at, "url", nav.url.trim().is_empty());
-    }
-    for (i, e) in s.check.exemptions.iter().enumerate() {
-        let at = item_path("check.exemptions", i);
-        require(out, s, &at, "rule", e.rule.trim().is_empty());
-        require(out, s, &at, "reason", e.reason.is_blank());
-    }
+    site.visit_documents(&mut Documents(out));
 
     if let Some(c) = &site.charter {
-        require(out, c, "", "mission", c.mission.is_blank());
-        require(out, c, "", "scope", c.scope.in_scope.is_empty() && !c.source.contains("scope"));
-        if c.source.contains("scope") {
-            require(out, c, "scope", "in", c.scope.in_scope.is_empty());
-        }
         let dm = &c.decision_making;
-        if c.source.contains("decision_making") {
-            require(out, c, "decision_making", "model", dm.model.trim().is_empty());
-            require(out, c, "decision_making", "body", dm.body.trim().is_empty());
-            require(out, c, "decision_making", "voting", dm.model == "voting" && dm.voting.is_none());
-        } else {
-            require(out, c, "", "decision_making", true);
-        }
-        require(out, c, "", "amendments", c.amendments.is_blank());
-    }
-    if let Some(p) = &site.people {
-        for (i, person) in p.people.iter().enumerate() {
-            let at = item_path("people", i);
-            require(out, p, &at, "id", person.id.trim().is_empty());
-            require(out, p, &at, "name", person.name.trim().is_empty());
-        }
-    }
-    if let Some(r) = &site.roles {
-        for (i, role) in r.roles.iter().enumerate() {
-            let at = item_path("roles", i);
-            require(out, r, &at, "id", role.id.trim().is_empty());
-            require(out, r, &at, "name", role.name.trim().is_empty());
-            require(out, r, &at, "description", role.description.is_blank());
-            require(out, r, &at, "responsibilities", role.responsibilities.iter().all(|t| t.is_blank()));
-        }
-    }
-    if let Some(l) = &site.ladder {
-        require(out, l, "", "levels", l.levels.is_empty());
-        for (i, level) in l.levels.iter().enumerate() {
-            let at = item_path("levels", i);
-            require(out, l, &at, "id", level.id.trim().is_empty());
-            require(out, l, &at, "name", level.name.trim().is_empty());
-        }
+        require(out, c, "decision_making", "voting", dm.model == "voting" && dm.voting.is_none());
     }
     if let Some(c) = &site.code_of_conduct {
         let by_reference = c.based_on.as_ref().is_some_and(|b| b.by_reference);
@@ -74,21 +37,55 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     if let Some(sec) = &site.security {
         require(out, sec, "", "contact", sec.contact.is_none() && sec.contacts.is_empty());
     }
-    if let Some(g) = &site.groups {
-        for (i, group) in g.groups.iter().enumerate() {
-            let at = item_path("groups", i);
-            require(out, g, &at, "id", group.id.trim().is_empty());
-            require(out, g, &at, "name", group.name.trim().is_empty());
+}
+
+/// Reports the required keys of `model::required` that `doc` (the document `document`,
+/// e.g. `site` or `roles`) lacks or leaves empty.
+pub fn check_document<T: Serialize>(doc: &Doc<T>, document: &str, out: &mut Vec<Diagnostic>) {
+    let Ok(value) = serde_json::to_value(&doc.data) else { return };
+    for requirement in required_in(document) {
+        for (path, mapping) in mappings(&value, requirement.parent, &|path| doc.source.contains(path)) {
+            for key in requirement.keys {
+                let missing = match mapping.get(*key) {
+                    None | Some(Value::Null) => true,
+                    Some(Value::String(text)) => text.trim().is_empty(),
+                    Some(Value::Array(items)) => {
+                        items.iter().all(|item| item.as_str().is_some_and(|t| t.trim().is_empty()))
+                    }
+                    // A mapping the model defaults: missing when it was not written.
+                    Some(Value::Object(_)) => !doc.source.contains(&field_path(&path, key)),
+                    Some(_) => false,
+                };
+                require(out, doc, &path, key, missing);
+            }
         }
     }
-    if let Some(d) = &site.decisions {
-        for (i, decision) in d.decisions.iter().enumerate() {
-            let at = item_path("decisions", i);
-            require(out, d, &at, "id", decision.id.trim().is_empty());
-            require(out, d, &at, "date", decision.date.trim().is_empty());
-            require(out, d, &at, "title", decision.title.trim().is_empty());
-        }
+}
+
+/// The mappings at `pattern` (`nav[]`: every item of `nav`), with their paths; a nested
+/// mapping that the file does not write is skipped (its absence is reported on its parent).
+fn mappings<'v>(root: &'v Value, pattern: &str, written: &dyn Fn(&str) -> bool) -> Vec<(String, &'v Value)> {
+    let mut found = vec![(String::new(), root)];
+    for segment in pattern.split('.').filter(|s| !s.is_empty()) {
+        let (key, each) = match segment.strip_suffix("[]") {
+            Some(key) => (key, true),
+            None => (segment, false),
+        };
+        found = found
+            .into_iter()
+            .flat_map(|(path, value)| {
+                let path = field_path(&path, key);
+                match value.get(key) {
+                    Some(Value::Array(items)) if each => {
+                        items.iter().enumerate().map(|(i, item)| (item_path(&path, i), item)).collect::<Vec<_>>()
+                    }
+                    Some(mapping @ Value::Object(_)) if !each && written(&path) => vec![(path, mapping)],
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
     }
+    found
 }
 
 /// Reports `field` of the mapping at `parent` when `missing`: at the empty value if the key
