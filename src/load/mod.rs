@@ -8,7 +8,7 @@ pub use content::parse_page;
 pub use yaml::parse;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Doc, Pos, Site, SiteConfig};
+use crate::model::{Doc, Document, DocumentData, DocumentSource, Pos, Site, SiteConfig};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -41,18 +41,6 @@ pub enum LoadError {
     },
 }
 
-/// The governance documents: file stem and whether the format requires it.
-const DOCUMENTS: [(&str, bool); 8] = [
-    ("charter", true),
-    ("people", true),
-    ("roles", true),
-    ("ladder", true),
-    ("code-of-conduct", true),
-    ("security", false),
-    ("groups", false),
-    ("decisions", false),
-];
-
 /// Loads the site in `root`.
 pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
     load_site_inheriting(root, None)
@@ -71,22 +59,9 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Load
         ),
     };
 
+    let mut site = Site::new(root.to_path_buf(), site);
     let mut loader = DocumentLoader { root, defaults, diagnostics };
-    let mut site = Site {
-        root: root.to_path_buf(),
-        site,
-        charter: loader.document(DOCUMENTS[0])?,
-        people: loader.document(DOCUMENTS[1])?,
-        roles: loader.document(DOCUMENTS[2])?,
-        ladder: loader.document(DOCUMENTS[3])?,
-        code_of_conduct: loader.document(DOCUMENTS[4])?,
-        security: loader.document(DOCUMENTS[5])?,
-        groups: loader.document(DOCUMENTS[6])?,
-        decisions: loader.document(DOCUMENTS[7])?,
-        pages: Vec::new(),
-        content_files: Vec::new(),
-        static_files: Vec::new(),
-    };
+    site.load_documents(&mut loader)?;
     let mut diagnostics = loader.diagnostics;
     (site.pages, site.content_files) = content::load_pages(root, &mut diagnostics)?;
     site.static_files = static_files(root, &mut diagnostics);
@@ -99,11 +74,11 @@ struct DocumentLoader<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl DocumentLoader<'_> {
-    fn document<T: DeserializeOwned + Default>(
-        &mut self,
-        (stem, required): (&str, bool),
-    ) -> Result<Option<Doc<T>>, LoadError> {
+impl DocumentSource for DocumentLoader<'_> {
+    type Error = LoadError;
+
+    fn load<T: DocumentData>(&mut self, document: &'static Document) -> Result<Option<Doc<T>>, LoadError> {
+        let stem = document.key;
         let own = Path::new("governance");
         let inherited = self.defaults.map(|d| d.join("governance"));
         let found = std::iter::once(own.to_path_buf())
@@ -112,7 +87,7 @@ impl DocumentLoader<'_> {
         match found {
             Some(file) => read_doc(self.root, &file, &mut self.diagnostics),
             None => {
-                if required {
+                if document.required {
                     self.diagnostics.push(
                         Diagnostic::error("files/missing", "site.yaml", Pos::START, format!("required document governance/{stem}.yaml is missing"))
                             .with_help(format!("create governance/{stem}.yaml (see docs/format.md), or run `govsite init` in an empty folder for a template")),

@@ -42,7 +42,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// A YAML document as loaded: its parsed value and where each key and item came from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Doc<T> {
     /// The document's data.
     #[serde(flatten)]
@@ -108,7 +108,7 @@ impl<T> std::ops::Deref for Doc<T> {
 /// A whole site, loaded and immutable: configuration, governance documents and pages.
 ///
 /// Documents that failed to load are `None`; the loader has reported why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Site {
     /// The site folder.
     #[serde(skip)]
@@ -144,6 +144,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// A site of `root` with its configuration and nothing else yet: the loader fills in the
+    /// documents, pages and files.
+    pub fn new(root: PathBuf, site: Doc<SiteConfig>) -> Site {
+        Site { root, site, ..Site::default() }
+    }
+
     /// The person with this id, if people.yaml has one.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.as_ref()?.people.iter().find(|p| p.id == id)

@@ -1,7 +1,7 @@
 //! Every string of every governance document, with its path, for rules that read text
 //! generically (links in prose, placeholders).
 
-use super::{Site, SourceMap};
+use super::{Doc, Document, DocumentData, DocumentVisitor, Site, SourceMap};
 use serde::Serialize;
 use std::path::Path;
 
@@ -14,33 +14,32 @@ pub struct DocStrings<'a> {
     /// The file's text.
     pub text: &'a str,
     /// The portal page that shows it (`charter/`, or `` for site.yaml and the home page).
-    pub page: &'static str,
+    pub page: String,
     /// (path, text) of every string value, in document order.
     pub strings: Vec<(String, String)>,
 }
 
 /// Every string value of site.yaml and the governance documents.
 pub fn text_fields(site: &Site) -> Vec<DocStrings<'_>> {
-    let mut out = Vec::new();
-    push(&mut out, Some(&site.site), "");
-    push(&mut out, site.charter.as_ref(), "charter/");
-    push(&mut out, site.people.as_ref(), "people/");
-    push(&mut out, site.roles.as_ref(), "roles/");
-    push(&mut out, site.ladder.as_ref(), "ladder/");
-    push(&mut out, site.code_of_conduct.as_ref(), "code-of-conduct/");
-    push(&mut out, site.security.as_ref(), "security/");
-    push(&mut out, site.groups.as_ref(), "groups/");
-    push(&mut out, site.decisions.as_ref(), "decisions/");
-    out
+    struct Walk<'a>(Vec<DocStrings<'a>>);
+    impl<'a> DocumentVisitor<'a> for Walk<'a> {
+        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
+            if let Some(doc) = doc {
+                self.0.push(strings(doc, document.page()));
+            }
+        }
+    }
+    let mut walk = Walk(vec![strings(&site.site, String::new())]);
+    site.visit_documents(&mut walk);
+    walk.0
 }
 
-fn push<'a, T: Serialize>(out: &mut Vec<DocStrings<'a>>, doc: Option<&'a super::Doc<T>>, page: &'static str) {
-    let Some(doc) = doc else { return };
+fn strings<T: Serialize>(doc: &Doc<T>, page: String) -> DocStrings<'_> {
     let mut strings = Vec::new();
     if let Ok(value) = serde_json::to_value(&doc.data) {
         collect(&value, String::new(), &mut strings);
     }
-    out.push(DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings });
+    DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings }
 }
 
 fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {

@@ -125,21 +125,11 @@ impl<'a> Globals<'a> {
                 url: markdown.links.resolve(&n.url, from_site),
             })
             .collect();
-        let mut menu = Vec::new();
-        for (key, title, present) in [
-            ("charter", "Charter", site.charter.is_some()),
-            ("people", "People", site.people.is_some()),
-            ("roles", "Roles", site.roles.is_some()),
-            ("ladder", "Ladder", site.ladder.is_some()),
-            ("code-of-conduct", "Code of Conduct", site.code_of_conduct.is_some()),
-            ("security", "Security", site.security.is_some()),
-            ("groups", "Groups", site.groups.is_some()),
-            ("decisions", "Decisions", site.decisions.is_some()),
-        ] {
-            if present {
-                menu.push(MenuItem { key: key.into(), title: title.into(), url: format!("{base_path}{key}/") });
-            }
-        }
+        let mut menu: Vec<MenuItem> = crate::model::DOCUMENTS
+            .iter()
+            .filter(|d| site.has_document(d.key))
+            .map(|d| MenuItem { key: d.key.into(), title: d.title.into(), url: format!("{base_path}{}", d.page()) })
+            .collect();
         menu.extend(nav.iter().cloned());
         Globals {
             site: SiteView {
@@ -179,7 +169,7 @@ impl<'a> Globals<'a> {
     /// Puts the shared values into a template context.
     pub fn insert_into(&self, context: &mut Context) {
         context.insert("site", &self.site);
-        context.insert("gov", &GovView::from(self.gov));
+        context.insert_value("gov", gov_view(self.gov));
         context.insert("people_by_id", &self.people_by_id);
         context.insert("pages", &self.pages);
         context.insert("menu", &self.menu);
@@ -190,30 +180,24 @@ impl<'a> Globals<'a> {
     }
 }
 
-/// The governance documents with their lists unwrapped (`gov.people` is the list of people).
-#[derive(Serialize)]
-struct GovView<'a> {
-    charter: Option<&'a crate::model::Charter>,
-    people: Option<&'a [Person]>,
-    roles: Option<&'a [crate::model::Role]>,
-    ladder: Option<&'a crate::model::Ladder>,
-    code_of_conduct: Option<&'a crate::model::CodeOfConduct>,
-    security: Option<&'a crate::model::SecurityPolicy>,
-    groups: Option<&'a [crate::model::Group]>,
-    decisions: Option<&'a [crate::model::Decision]>,
-}
-
-impl<'a> From<&'a Site> for GovView<'a> {
-    fn from(site: &'a Site) -> Self {
-        GovView {
-            charter: site.charter.as_deref(),
-            people: site.people.as_ref().map(|d| d.people.as_slice()),
-            roles: site.roles.as_ref().map(|d| d.roles.as_slice()),
-            ladder: site.ladder.as_deref(),
-            code_of_conduct: site.code_of_conduct.as_deref(),
-            security: site.security.as_deref(),
-            groups: site.groups.as_ref().map(|d| d.groups.as_slice()),
-            decisions: site.decisions.as_ref().map(|d| d.decisions.as_slice()),
+/// The governance documents by their field name, a list document (`people:`) unwrapped to
+/// its list, so templates write `gov.people` for the list of people.
+fn gov_view(site: &Site) -> tera::Value {
+    use crate::model::{Doc, Document, DocumentData, DocumentVisitor};
+    struct Gov(Vec<(&'static str, tera::Value)>);
+    impl<'a> DocumentVisitor<'a> for Gov {
+        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
+            let value = doc.map_or_else(tera::Value::none, |doc| {
+                let value = tera::Value::from_serializable(&doc.data);
+                match document.list {
+                    Some(list) => value.get_from_path(list).cloned().unwrap_or_else(tera::Value::none),
+                    None => value,
+                }
+            });
+            self.0.push((document.field, value));
         }
     }
+    let mut gov = Gov(Vec::new());
+    site.visit_documents(&mut gov);
+    tera::Value::from(gov.0.into_iter().collect::<indexmap::IndexMap<_, _>>())
 }

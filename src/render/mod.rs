@@ -132,24 +132,15 @@ pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Porta
         out: "index.html".into(),
         page: pages.iter().find(|p| p.path.is_empty()).copied(),
     }];
-    for (key, present) in [
-        ("charter", true),
-        ("people", true),
-        ("roles", true),
-        ("ladder", true),
-        ("code-of-conduct", true),
-        ("security", site.security.is_some()),
-        ("groups", site.groups.is_some()),
-        ("decisions", site.decisions.is_some()),
-    ] {
-        if present {
-            jobs.push(Job {
-                key,
-                template: format!("{key}.html"),
-                out: PathBuf::from(key).join("index.html"),
-                page: None,
-            });
-        }
+    // A page for each document the site has, as the menu lists them (a required document
+    // that is missing stops the check before anything is rendered).
+    for document in crate::model::DOCUMENTS.iter().filter(|d| site.has_document(d.key)) {
+        jobs.push(Job {
+            key: document.key,
+            template: format!("{}.html", document.key),
+            out: PathBuf::from(document.key).join("index.html"),
+            page: None,
+        });
     }
     for page in pages.iter().filter(|p| !p.path.is_empty()) {
         let template = page.front.template.clone().unwrap_or_else(|| "page.html".into());

@@ -4,16 +4,17 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Pos, Site};
 use std::collections::HashMap;
 
-/// Addresses govsite itself publishes; a Markdown page there would be overwritten.
-const GENERATED: [&str; 10] =
-    ["charter", "people", "roles", "ladder", "code-of-conduct", "security", "groups", "decisions", "search", "assets"];
+/// Addresses govsite publishes besides the documents' pages; a Markdown page there would be
+/// overwritten.
+const GENERATED: [&str; 2] = ["search", "assets"];
 
 /// Reports a page whose address is a generated page's or another page's.
 pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &std::path::Path> = HashMap::new();
     for page in &site.pages {
         let first = page.path.split('/').next().unwrap_or("");
-        if page.path == first && GENERATED.contains(&first) {
+        let generated = GENERATED.contains(&first) || crate::model::documents::document(first).is_some();
+        if page.path == first && generated {
             out.push(
                 Diagnostic::error(
                     "content/path-conflict",

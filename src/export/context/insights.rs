@@ -167,9 +167,9 @@ pub(super) fn insights(
         steward,
         reports_accepted: policy.is_some(),
         contact,
-        policy: portal.security.as_deref().and_then(si_url),
+        policy: portal.document("security").and_then(si_url),
         comment,
-        code_of_conduct: si_url(&portal.code_of_conduct),
+        code_of_conduct: portal.document("code_of_conduct").and_then(si_url),
     }
 }
 

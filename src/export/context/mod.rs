@@ -84,14 +84,17 @@ struct PortalUrls {
     home: String,
     /// The pages beside the charter, for a sentence that lists them.
     pages: Vec<PageLink>,
-    charter: String,
-    people: String,
-    roles: String,
-    ladder: String,
-    code_of_conduct: String,
-    security: Option<String>,
-    groups: Option<String>,
-    decisions: Option<String>,
+    /// Each governance document's page by its field name (`code_of_conduct`); `None` when the
+    /// site does not have the document.
+    #[serde(flatten)]
+    documents: indexmap::IndexMap<&'static str, Option<String>>,
+}
+
+impl PortalUrls {
+    /// The page of the document `field`, if the site has it.
+    fn document(&self, field: &str) -> Option<&str> {
+        self.documents.get(field).and_then(|url| url.as_deref())
+    }
 }
 
 /// The published URL of `url` as written in the YAML: root-relative ones are made absolute.
@@ -108,28 +111,20 @@ impl<'a> Export<'a> {
     pub(super) fn new(site: &'a Site, links: &LinkResolver, notice: Notice) -> Self {
         let config = &site.site.project;
         let page_url = |key: &str| absolute(links, &format!("/{key}/"));
-        let mut pages = vec![
-            PageLink { title: "people", url: page_url("people") },
-            PageLink { title: "roles", url: page_url("roles") },
-            PageLink { title: "contributor ladder", url: page_url("ladder") },
-        ];
-        if site.groups.is_some() {
-            pages.push(PageLink { title: "groups", url: page_url("groups") });
-        }
-        if site.decisions.is_some() {
-            pages.push(PageLink { title: "decision log", url: page_url("decisions") });
-        }
+        let present = || crate::model::DOCUMENTS.into_iter().filter(|d| site.has_document(d.key));
+        // The charter, the code of conduct and the security policy have export files of their
+        // own; the sentence lists the other pages.
+        let pages = present()
+            .filter(|d| !matches!(d.key, "charter" | "code-of-conduct" | "security"))
+            .map(|d| PageLink { title: d.noun, url: page_url(d.key) })
+            .collect();
         let portal = PortalUrls {
             home: links.base_path.clone(),
             pages,
-            charter: page_url("charter"),
-            people: page_url("people"),
-            roles: page_url("roles"),
-            ladder: page_url("ladder"),
-            code_of_conduct: page_url("code-of-conduct"),
-            security: site.security.is_some().then(|| page_url("security")),
-            groups: site.groups.is_some().then(|| page_url("groups")),
-            decisions: site.decisions.is_some().then(|| page_url("decisions")),
+            documents: crate::model::DOCUMENTS
+                .iter()
+                .map(|d| (d.field, site.has_document(d.key).then(|| page_url(d.key))))
+                .collect(),
         };
         let body = deciding_body(site, links);
         let maintainers = body_rows(site);
