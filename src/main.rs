@@ -239,31 +239,7 @@ fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<Str
     }
     let started = std::time::Instant::now();
     let options = govsite::CheckOptions { profile };
-    let verdict = if govsite::portfolio::is_portfolio(dir) {
-        match govsite::portfolio::check(dir, &options) {
-            Ok(p) => Verdict {
-                score: p.score(),
-                profile: "per project",
-                min_score: p.config.check.min_score,
-                projects: p.projects.iter().map(|x| (x.name.clone(), x.checked.score)).collect(),
-                diagnostics: p.diagnostics,
-            },
-            // portfolio.yaml itself does not parse.
-            Err(govsite::Error::Invalid(found)) => {
-                Verdict { score: 0, profile: "none", min_score: None, projects: Vec::new(), diagnostics: found }
-            }
-            Err(e) => return Err(e.to_string()),
-        }
-    } else {
-        let checked = govsite::check(dir, &options).map_err(|e| e.to_string())?;
-        Verdict {
-            score: checked.score,
-            profile: checked.policy.profile.name,
-            min_score: checked.site.site.check.min_score,
-            projects: Vec::new(),
-            diagnostics: checked.diagnostics,
-        }
-    };
+    let verdict = govsite::check(dir, &options).map_err(|e| e.to_string())?;
     let found = &verdict.diagnostics;
     match format {
         Format::Human => {
@@ -295,21 +271,9 @@ fn check(dir: &Path, format: Format, min_score: Option<u32>, profile: Option<Str
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `check` reports, for a site or a portfolio (whose score is its lowest project's).
-struct Verdict {
-    diagnostics: Vec<Diagnostic>,
-    score: u32,
-    profile: &'static str,
-    min_score: Option<u32>,
-    projects: Vec<(String, u32)>,
-}
-
 /// `govsite serve`: runs until Ctrl-C.
 fn serve(dir: &Path, options: govsite::serve::ServeOptions, open: bool) -> Result<ExitCode, String> {
-    let is_site = ["site.yaml", "site.yml", "portfolio.yaml"].iter().any(|f| dir.join(f).is_file());
-    if !is_site {
-        return Err(govsite::load::LoadError::NotASite(dir.display().to_string()).to_string());
-    }
+    govsite::load::Input::find(dir).map_err(|e| e.to_string())?;
     let (stop_tx, stop_rx) = std::sync::mpsc::channel();
     ctrlc::set_handler(move || {
         let _ = stop_tx.send(());

@@ -150,14 +150,14 @@ impl ExportError {
 /// custom blocks of existing files; with `options.check`, writes nothing and reports which
 /// files differ. A site with errors gives `ExportError::Site(Error::Invalid(..))`.
 pub fn export(root: &Path, to: &Path, options: &ExportOptions) -> Result<Report, ExportError> {
-    if crate::portfolio::is_portfolio(root) {
+    let verdict = crate::check(root, &crate::CheckOptions::default())?;
+    let Some(site) = verdict.site else {
         return Err(ExportError::Portfolio(root.to_path_buf()));
+    };
+    if verdict.diagnostics.iter().any(crate::diagnostics::Diagnostic::is_error) {
+        return Err(crate::Error::Invalid(verdict.diagnostics).into());
     }
-    let checked = crate::check(root, &crate::CheckOptions::default())?;
-    if checked.has_errors() {
-        return Err(crate::Error::Invalid(checked.diagnostics).into());
-    }
-    let generated = generate(&checked.site, &site_argument(root, to))?;
+    let generated = generate(&site, &site_argument(root, to))?;
     let skipped: Vec<(&'static str, &'static str)> = FILES
         .iter()
         .filter(|name| !generated.iter().any(|g| g.name == **name))
@@ -182,8 +182,8 @@ pub fn export(root: &Path, to: &Path, options: &ExportOptions) -> Result<Report,
         }
         files.push(FileReport { name: file.name, path, change });
     }
-    let notes = notes(&checked.site);
-    Ok(Report { diagnostics: checked.diagnostics, files, skipped, notes })
+    let notes = notes(&site);
+    Ok(Report { diagnostics: verdict.diagnostics, files, skipped, notes })
 }
 
 /// Gaps in the data that leave security-insights.yml short of what Security Insights v2 requires.

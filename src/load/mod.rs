@@ -2,9 +2,11 @@
 //! that is missing, does not parse or does not fit the format.
 
 mod content;
+mod input;
 mod yaml;
 
 pub use content::parse_page;
+pub use input::{site_file, Input, PORTFOLIO_FILE};
 pub use yaml::parse;
 
 use crate::diagnostics::Diagnostic;
@@ -31,6 +33,17 @@ pub enum LoadError {
     /// The folder has no site.yaml.
     #[error("{0} has no site.yaml, so it is not a govsite site\n  = help: run `govsite init {0}` to create one, or pass the folder that holds site.yaml")]
     NotASite(String),
+    /// The folder does not exist.
+    #[error("{0} does not exist\n  = help: pass the folder that holds site.yaml (or portfolio.yaml), or create one with `govsite init {0}`")]
+    Missing(String),
+    /// A file was given where a folder was expected (often site.yaml itself).
+    #[error("{path} is a file, not a site folder\n  = help: pass the folder that holds it: {folder}")]
+    NotAFolder {
+        /// The file given.
+        path: String,
+        /// The folder that holds it.
+        folder: String,
+    },
     /// A file could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
@@ -50,7 +63,8 @@ pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
 /// folder given relative to `root`, as a portfolio's inherited documents are).
 pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
-    let site_file = find_yaml(root, "site").ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
+    Input::find(root)?;
+    let site_file = site_file(root).ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
     let (site, config_read): (Doc<SiteConfig>, bool) = match read_doc(root, &site_file, &mut diagnostics)? {
         Some(doc) => (doc, true),
         None => (

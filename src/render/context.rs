@@ -101,7 +101,7 @@ fn page_path_url(base_path: &str, path: &str) -> String {
 impl<'a> Globals<'a> {
     /// Computes the shared values for `site` published at `base_url`.
     pub fn new(
-        checked: &'a crate::Checked,
+        checked: &'a crate::rules::Checked,
         base_url: &'a str,
         base_path: &'a str,
         pages: &[&'a Page],

@@ -105,7 +105,7 @@ struct Job<'a> {
 }
 
 /// Renders the whole site into memory.
-pub fn render(checked: &crate::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
+pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
     let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);

@@ -3,7 +3,7 @@
 
 use super::{compile, render_template, theme, Content, OutputFile, RenderError};
 use crate::markdown::{LinkResolver, Markdown};
-use crate::portfolio::Portfolio;
+use crate::rules::CheckedPortfolio as Portfolio;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -25,6 +25,7 @@ explanations! {
     "ladder/no-requirements" => "ladder--no-requirements.md",
     "links/broken" => "links--broken.md",
     "people/duplicate-id" => "people--duplicate-id.md",
+    "portfolio/duplicate-project" => "portfolio--duplicate-project.md",
     "people/no-contact" => "people--no-contact.md",
     "people/unknown-person" => "people--unknown-person.md",
     "project/license" => "project--license.md",

@@ -23,9 +23,13 @@ mod required;
 pub mod score;
 mod security;
 mod text;
+mod verdict;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
+
+pub use required::check_document as check_required;
+pub use verdict::{Checked, CheckedPortfolio, CheckedProject};
 
 /// A rule: its id, default severity, what it finds, and the check (none when the loader finds it).
 pub struct Rule {
@@ -219,6 +223,12 @@ pub const RULES: &[Rule] = &[
         id: "links/broken",
         default: Error,
         summary: "a link to a page, file or anchor of the site that does not exist",
+        check: None,
+    },
+    Rule {
+        id: "portfolio/duplicate-project",
+        default: Error,
+        summary: "two projects of a portfolio share a folder name, so they would share an address",
         check: None,
     },
     Rule {

@@ -171,7 +171,7 @@ impl Policy {
 
 /// Rules that guard the input's shape; overrides never switch them off.
 pub fn is_structural(rule: &str) -> bool {
-    ["yaml/", "schema/", "files/", "check/"].iter().any(|p| rule.starts_with(p))
+    ["yaml/", "schema/", "files/", "check/", "portfolio/"].iter().any(|p| rule.starts_with(p))
 }
 
 fn structural(site: Origin, pos: crate::model::Pos, rule: &str) -> Diagnostic {

@@ -43,7 +43,7 @@ pub fn watch(root: &Path, poll: bool, events: Sender<DebounceEventResult>) -> no
         Watcher::Native(new_debouncer(DEBOUNCE, None, events)?)
     };
     let mut watcher = SiteWatcher { inner, root: root.to_path_buf(), watched: Vec::new() };
-    if crate::portfolio::is_portfolio(root) {
+    if crate::load::Input::is_portfolio(root) {
         // A portfolio's projects and defaults may sit anywhere below it: watch it all, and
         // let `is_relevant` skip output folders.
         watcher.add(root, RecursiveMode::Recursive)?;
@@ -59,7 +59,7 @@ pub fn watch(root: &Path, poll: bool, events: Sender<DebounceEventResult>) -> no
 impl SiteWatcher {
     /// Starts watching input folders that did not exist before (a new `content/`, say).
     pub fn refresh(&mut self) -> notify::Result<()> {
-        if crate::portfolio::is_portfolio(&self.root) {
+        if crate::load::Input::is_portfolio(&self.root) {
             return Ok(());
         }
         let folders: Vec<PathBuf> = INPUT_FOLDERS.iter().map(|f| self.root.join(f)).collect();
@@ -88,7 +88,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     if is_temporary(&name) {
         return false;
     }
-    if crate::portfolio::is_portfolio(root) {
+    if crate::load::Input::is_portfolio(root) {
         // Skip output and tool folders anywhere in a portfolio.
         return path.strip_prefix(root).is_ok_and(|rel| {
             !rel.components().any(|c| {

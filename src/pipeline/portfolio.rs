@@ -1,61 +1,21 @@
-//! Portfolios (OSPO mode): a `portfolio.yaml` lists project sites that inherit governance
-//! documents from a shared folder; each project is checked under the portfolio's policy and
-//! published under `<base_url><project folder name>/`, beside a home page comparing them
-//! and an organisation-wide people page.
+//! The stages for a portfolio (OSPO mode): `portfolio.yaml` lists project sites that inherit
+//! governance documents from a shared folder; each project goes through the site stages under
+//! the portfolio's policy and is published under `<base_url><project folder name>/`, beside a
+//! home page comparing them and an organisation-wide people page.
 
+use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome};
 use crate::diagnostics::{self, Diagnostic};
-use crate::load::{self, LoadError};
+use crate::load::{self, LoadError, PORTFOLIO_FILE as FILE};
 use crate::model::{item_path, Doc, PortfolioConfig};
 use crate::paths::normalize;
 use crate::render::{self, OutputFile, Portal};
 use crate::rules::policy::Policy;
-use crate::{BuildOptions, CheckOptions, Checked, Error, Outcome};
+use crate::rules::{CheckedPortfolio as Portfolio, CheckedProject as Project};
 use std::path::{Path, PathBuf};
 
-/// The file that makes a folder a portfolio.
-const FILE: &str = "portfolio.yaml";
-
-/// Whether `root` holds a portfolio (and no site.yaml of its own).
-pub fn is_portfolio(root: &Path) -> bool {
-    root.join(FILE).is_file() && !root.join("site.yaml").is_file() && !root.join("site.yml").is_file()
-}
-
-/// One project of a portfolio, checked.
-#[derive(Debug)]
-pub struct Project {
-    /// Its folder name: its address under the portfolio.
-    pub name: String,
-    /// Its folder, relative to the portfolio.
-    pub dir: PathBuf,
-    /// The project as loaded and checked (diagnostic files relative to the project).
-    pub checked: Checked,
-}
-
-/// A portfolio and each of its projects, checked.
-#[derive(Debug)]
-pub struct Portfolio {
-    /// portfolio.yaml.
-    pub config: Doc<PortfolioConfig>,
-    /// The projects, in the order listed.
-    pub projects: Vec<Project>,
-    /// Problems of portfolio.yaml itself and of every project, files relative to the portfolio.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Portfolio {
-    /// The lowest project score (the one a CI gate should look at).
-    pub fn score(&self) -> u32 {
-        self.projects.iter().map(|p| p.checked.score).min().unwrap_or(100)
-    }
-}
-
-/// Loads portfolio.yaml and checks every project under the portfolio's policy, links included.
-pub fn check(root: &Path, options: &CheckOptions) -> Result<Portfolio, Error> {
-    check_projects(root, options, true)
-}
-
-/// The checks of every project; links only with `links` (a build checks them on its own render).
-fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
+/// Loads portfolio.yaml and checks every project under the portfolio's policy; links only
+/// with `links` (a build checks them on its own render).
+pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
     let text = std::fs::read_to_string(root.join(FILE))
         .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
     let mut diagnostics = Vec::new();
@@ -63,23 +23,7 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
         Ok(doc) => doc,
         Err(d) => return Err(Error::Invalid(vec![d])),
     };
-    for (field, empty) in [
-        ("title", config.title.trim().is_empty()),
-        ("base_url", config.base_url.trim().is_empty()),
-        ("projects", config.projects.is_empty()),
-    ] {
-        if empty {
-            diagnostics.push(
-                Diagnostic::error(
-                    "schema/missing-field",
-                    FILE,
-                    config.key_pos(field),
-                    format!("required key `{field}` is missing or empty"),
-                )
-                .with_help(format!("add `{field}:` to portfolio.yaml (see docs/format.md, Portfolios)")),
-            );
-        }
-    }
+    crate::rules::check_required(&config, "portfolio", &mut diagnostics);
     let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
     diagnostics.extend(problems);
     let defaults = config.defaults.as_deref().map(|d| root.join(d));
@@ -100,7 +44,7 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
     for (i, dir) in config.projects.iter().enumerate() {
         let project_root = root.join(dir);
         let name = project_name(dir);
-        if !project_root.join("site.yaml").is_file() && !project_root.join("site.yml").is_file() {
+        if load::site_file(&project_root).is_none() {
             diagnostics.push(
                 Diagnostic::error(
                     "files/missing",
@@ -115,11 +59,9 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
         let inherit = defaults.as_ref().and_then(|d| relative_path(&project_root, d));
         let loaded = load::load_site_inheriting(&project_root, inherit.as_deref())?;
         let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
-        let mut checked = crate::validate_loaded(loaded, policy, problems);
-        if links && !checked.has_errors() {
-            let preview = render::RenderOptions { base_url: None, drafts: false, purpose: render::Purpose::CheckLinks };
-            let portal = render::render(&checked, &preview)?;
-            crate::add_link_diagnostics(&mut checked, &portal);
+        let mut checked = validate(loaded, policy, problems);
+        if links {
+            check_links(&mut checked)?;
         }
         let rel = PathBuf::from(dir);
         diagnostics.extend(checked.diagnostics.iter().cloned().map(|d| within(&rel, d)));
@@ -130,7 +72,7 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
     if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
         diagnostics.push(
             Diagnostic::error(
-                "people/duplicate-id",
+                "portfolio/duplicate-project",
                 FILE,
                 config.key_pos("projects"),
                 format!("two projects share the folder name `{}`, so they would share an address", pair[0]),
@@ -143,22 +85,19 @@ fn check_projects(root: &Path, options: &CheckOptions, links: bool) -> Result<Po
 }
 
 /// Renders every project under its address and the portfolio's own pages.
-pub fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Portal), Error> {
-    let checked = check_projects(root, &options.check, false)?;
+pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Portal), Error> {
+    let checked = check(root, &options.check, false)?;
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Invalid(checked.diagnostics));
     }
-    let base_url = match &options.origin {
-        Some(origin) => format!("{}{}", origin.trim_end_matches('/'), render::base_path(&checked.config.base_url)),
-        None => render::normalize_base_url(options.base_url.as_deref().unwrap_or(&checked.config.base_url)),
-    };
+    let base_url = publish_url(options, &checked.config.base_url);
     let mut files = Vec::new();
     let mut link_problems = Vec::new();
     let mut rendered = Vec::new();
     for project in checked.projects {
         let url = format!("{base_url}{}/", project.name);
         let dir = project.dir.clone();
-        match crate::render_checked(project.checked, Some(url), options.drafts) {
+        match render_checked(project.checked, Some(url), options.drafts) {
             Ok((done, portal)) => {
                 files.extend(
                     portal
@@ -206,15 +145,5 @@ fn within(dir: &Path, mut d: Diagnostic) -> Diagnostic {
 
 /// `to` as seen from `from` (both existing folders), e.g. `../../org-defaults`.
 fn relative_path(from: &Path, to: &Path) -> Option<PathBuf> {
-    let from = from.canonicalize().ok()?;
-    let to = to.canonicalize().ok()?;
-    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
-    let mut out = PathBuf::new();
-    for _ in from.components().skip(common) {
-        out.push("..");
-    }
-    for part in to.components().skip(common) {
-        out.push(part);
-    }
-    Some(out)
+    pathdiff::diff_paths(to.canonicalize().ok()?, from.canonicalize().ok()?)
 }

@@ -1,0 +1,236 @@
+//! The pipeline, in one place: a site folder (or a portfolio of them) is loaded, validated,
+//! rendered, link-checked and written — or, for `check`, stops after the link check.
+//!
+//! ```text
+//! folder ──load──▶ Site ──rules──▶ Checked ──render──▶ Portal ──links──▶ Portal ──output──▶ public/
+//! ```
+//!
+//! A site and a portfolio are two inputs to the same stages ([`site`] and [`portfolio`] hold
+//! what differs); every command enters through [`check`], [`build`] or [`render_site`].
+
+mod portfolio;
+mod site;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{self, Input};
+use crate::{model, output, render, rules};
+use std::path::{Path, PathBuf};
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The site has errors; nothing was written.
+    #[error("the site has errors; nothing was written")]
+    Invalid(Vec<Diagnostic>),
+    /// The folder could not be loaded at all.
+    #[error(transparent)]
+    Load(#[from] load::LoadError),
+    /// A template or theme problem.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// The output could not be written (or must not be).
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+impl Error {
+    /// Whether the fault is in the site (exit code 1) rather than in usage or I/O (exit code 2).
+    pub fn is_site_error(&self) -> bool {
+        matches!(
+            self,
+            Error::Invalid(_)
+                | Error::Render(
+                    render::RenderError::Template { .. }
+                        | render::RenderError::Theme(_)
+                        | render::RenderError::HighlightTheme(..)
+                )
+        )
+    }
+}
+
+/// Options of `govsite check` (and of the check that starts every build).
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// A profile that replaces site.yaml's `check.profile`.
+    pub profile: Option<String>,
+}
+
+/// Options of `govsite build`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Output folder; `<site>/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include draft pages.
+    pub drafts: bool,
+    /// How to check first.
+    pub check: CheckOptions,
+    /// Publish under this origin (`http://127.0.0.1:1111`), keeping base_url's path: for `serve`.
+    pub origin: Option<String>,
+}
+
+/// What `check` found, for a site or a portfolio.
+#[derive(Debug)]
+pub struct Verdict {
+    /// Every problem, sorted by file and position (a portfolio's files are relative to it).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score; a portfolio's is its lowest project's.
+    pub score: u32,
+    /// The profile in force: a profile name, `per project`, or `none` when nothing could be read.
+    pub profile: &'static str,
+    /// The score below which `check` fails, from site.yaml or portfolio.yaml.
+    pub min_score: Option<u32>,
+    /// A portfolio's projects and their scores, in the order listed.
+    pub projects: Vec<(String, u32)>,
+    /// The site, when the input is one site (a portfolio has many).
+    pub site: Option<Box<model::Site>>,
+}
+
+impl Verdict {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Warnings found (errors stop the build).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score shown on the portal.
+    pub score: u32,
+    /// The output folder.
+    pub output: PathBuf,
+    /// How many files were written.
+    pub files: usize,
+}
+
+/// The problems and score of a rendered site (or of a whole portfolio: its lowest score).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Warnings found (errors stop a build).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The completeness score.
+    pub score: u32,
+}
+
+/// Loads and validates the site or portfolio in `root` under its policy, links included.
+///
+/// Links are checked on the portal rendered in memory (without highlighting, which only a
+/// build needs), so the anchors the theme really emits are what links are checked against.
+pub fn check(root: &Path, options: &CheckOptions) -> Result<Verdict, Error> {
+    match Input::find(root)? {
+        Input::Site => {
+            let checked = site::check(root, options)?;
+            Ok(Verdict {
+                score: checked.score,
+                profile: checked.policy.profile.name,
+                min_score: checked.site.site.check.min_score,
+                projects: Vec::new(),
+                diagnostics: checked.diagnostics,
+                site: Some(Box::new(checked.site)),
+            })
+        }
+        Input::Portfolio => match portfolio::check(root, options, true) {
+            Ok(p) => Ok(Verdict {
+                score: p.score(),
+                profile: "per project",
+                min_score: p.config.check.min_score,
+                projects: p.projects.iter().map(|x| (x.name.clone(), x.checked.score)).collect(),
+                diagnostics: p.diagnostics,
+                site: None,
+            }),
+            // portfolio.yaml itself does not parse: nothing else can be checked.
+            Err(Error::Invalid(found)) => Ok(Verdict {
+                diagnostics: found,
+                score: 0,
+                profile: "none",
+                min_score: None,
+                projects: Vec::new(),
+                site: None,
+            }),
+            Err(other) => Err(other),
+        },
+    }
+}
+
+/// Builds the site (or portfolio) in `root`: load → validate → render → check links →
+/// write atomically.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
+    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let destination = output::check_destination(&output, root)?;
+    let (outcome, portal) = render_site(root, options)?;
+    output::write_site(&destination, &portal.files)?;
+    Ok(BuildReport { diagnostics: outcome.diagnostics, score: outcome.score, output, files: portal.files.len() })
+}
+
+/// Load → validate → render → check links, in memory: what `build` writes and `serve` serves.
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Outcome, render::Portal), Error> {
+    match Input::find(root)? {
+        Input::Site => site::render(root, options),
+        Input::Portfolio => portfolio::render(root, options),
+    }
+}
+
+/// The base URL to publish under: `serve`'s origin with base_url's path, `--base-url`, or
+/// the configured one.
+fn publish_url(options: &BuildOptions, configured: &str) -> String {
+    match &options.origin {
+        Some(origin) => format!("{}{}", origin.trim_end_matches('/'), render::base_path(configured)),
+        None => render::normalize_base_url(options.base_url.as_deref().unwrap_or(configured)),
+    }
+}
+
+/// Every rule that reads the model (all but the link check), on a loaded site, under `policy`.
+fn validate(loaded: load::Loaded, policy: rules::policy::Policy, mut diagnostics: Vec<Diagnostic>) -> rules::Checked {
+    diagnostics.extend(loaded.diagnostics);
+    if loaded.config_read {
+        diagnostics.extend(rules::check(&loaded.site));
+    }
+    let mut diagnostics = policy.apply(diagnostics);
+    crate::diagnostics::sort(&mut diagnostics);
+    let score = rules::score::score(&diagnostics, &policy);
+    rules::Checked { site: loaded.site, diagnostics, score, policy }
+}
+
+/// Renders a validated site at `base_url` and checks its links; errors stop it.
+fn render_checked(
+    mut checked: rules::Checked,
+    base_url: Option<String>,
+    drafts: bool,
+) -> Result<(rules::Checked, render::Portal), Error> {
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    let render_options = render::RenderOptions { base_url, drafts, purpose: render::Purpose::Publish };
+    let portal = render::render(&checked, &render_options)?;
+    add_link_diagnostics(&mut checked, &portal);
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    Ok((checked, portal))
+}
+
+/// Renders `checked` for the link check only (no highlighting, no search index) and adds
+/// what it finds; a site with errors is not rendered.
+fn check_links(checked: &mut rules::Checked) -> Result<(), Error> {
+    if checked.has_errors() {
+        return Ok(());
+    }
+    let preview = render::RenderOptions { base_url: None, drafts: false, purpose: render::Purpose::CheckLinks };
+    let portal = render::render(checked, &preview)?;
+    add_link_diagnostics(checked, &portal);
+    Ok(())
+}
+
+fn add_link_diagnostics(checked: &mut rules::Checked, portal: &render::Portal) {
+    let found = checked.policy.apply(crate::links::check(&checked.site, portal));
+    if found.is_empty() {
+        return;
+    }
+    checked.diagnostics.extend(found);
+    crate::diagnostics::sort(&mut checked.diagnostics);
+    checked.score = rules::score::score(&checked.diagnostics, &checked.policy);
+}

@@ -1,0 +1,29 @@
+//! The stages for one site folder.
+
+use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome};
+use crate::rules::{policy::Policy, Checked};
+use crate::{load, render};
+use std::path::Path;
+
+/// Load → validate → check links.
+pub(super) fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+    let mut checked = load_and_validate(root, options)?;
+    check_links(&mut checked)?;
+    Ok(checked)
+}
+
+/// Load → validate → render → check links, in memory.
+pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, render::Portal), Error> {
+    let checked = load_and_validate(root, &options.check)?;
+    let base_url = publish_url(options, &checked.site.site.base_url);
+    let (checked, portal) = render_checked(checked, Some(base_url), options.drafts)?;
+    Ok((Outcome { diagnostics: checked.diagnostics, score: checked.score }, portal))
+}
+
+/// Load and every rule that reads the model, under the site's own policy.
+fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+    let loaded = load::load_site(root)?;
+    let (policy, problems) = Policy::from_site(&loaded.site.site, options.profile.as_deref());
+    Ok(validate(loaded, policy, problems))
+}
+
