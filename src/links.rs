@@ -4,6 +4,7 @@
 //! field, site.yaml's nav, or a template).
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown::PROSE_FROM;
 use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::has_scheme;
 use crate::render::{Content, Portal};
@@ -224,7 +225,6 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
 }
 
 /// Relative `.md` links in YAML prose are read as if written in `content/`.
-const PROSE_FROM: &str = "content/_prose.md";
 
 /// Link and image destinations of a Markdown text, with their byte offsets.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {

@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn nested_image_links_and_angle_destinations() {
         let text = "[![b](/badge.svg)](/charter/) and [x](</a b/>)";
-        let out = absolutize(text, Path::new("content/_prose.md"), &resolver());
+        let out = absolutize(text, Path::new(crate::markdown::PROSE_FROM), &resolver());
         assert_eq!(
             out,
             "[![b](https://x.org/acme/badge.svg)](https://x.org/acme/charter/) and [x](<https://x.org/acme/a b/>)"

@@ -4,6 +4,10 @@ use crate::paths::{has_scheme, normalize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Where prose of the YAML documents is taken to be written: relative `.md` links in it are
+/// read as if written in `content/`, by the portal, the link check and the export alike.
+pub const PROSE_FROM: &str = "content/_prose.md";
+
 /// Rewrites links to carry the base path: root-relative URLs and relative `.md` links.
 #[derive(Debug, Clone, Default)]
 pub struct LinkResolver {

@@ -4,7 +4,7 @@
 pub mod highlight;
 mod links;
 
-pub use links::LinkResolver;
+pub use links::{LinkResolver, PROSE_FROM};
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;

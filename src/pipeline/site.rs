@@ -26,4 +26,3 @@ fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Err
     let (policy, problems) = Policy::from_site(&loaded.site.site, options.profile.as_deref());
     Ok(validate(loaded, policy, problems))
 }
-

@@ -11,7 +11,7 @@ pub mod theme;
 
 pub use theme::{Asset, Theme};
 
-use crate::markdown::{highlight, LinkResolver, Markdown};
+use crate::markdown::{highlight, LinkResolver, Markdown, PROSE_FROM};
 use crate::model::Site;
 use context::{Globals, PageView};
 use rayon::prelude::*;
@@ -275,9 +275,6 @@ pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) 
         .map_err(|e| RenderError::Template { template: template_named_in(&e, theme), message: error_chain(&e) })?;
     Ok(tera)
 }
-
-/// Relative `.md` links in YAML prose are read as if written in `content/`.
-const PROSE_FROM: &str = "content/_prose.md";
 
 fn template_named_in(error: &tera::Error, theme: &Theme) -> String {
     let text = error.to_string();

@@ -17,8 +17,7 @@ use std::path::Path;
 
 pub(super) use insights::{latest_date, si_url};
 
-/// Where prose of the YAML is taken to be written, for relative `.md` links (as the portal does).
-pub(super) const PROSE_FROM: &str = "content/_prose.md";
+pub(super) use crate::markdown::PROSE_FROM;
 
 /// Everything the templates read.
 #[derive(Serialize)]
