@@ -224,8 +224,6 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
         .with_help("link to a page that exists (`/charter/`, `/roles/#<role id>`, `other-page.md#heading`), or fix the anchor to a real id")
 }
 
-/// Relative `.md` links in YAML prose are read as if written in `content/`.
-
 /// Link and image destinations of a Markdown text, with their byte offsets.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {
     Parser::new_ext(text, crate::markdown::options())
