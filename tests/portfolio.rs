@@ -101,3 +101,33 @@ fn links_of_every_project_are_checked() {
     let d = value["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "links/broken").expect("reported");
     assert_eq!((d["file"].as_str(), d["line"].as_u64()), (Some("projects/beta/content/notes.md"), Some(4)));
 }
+
+#[test]
+fn two_projects_with_one_folder_name_are_refused_and_do_not_lower_a_score() {
+    let dir = portfolio(&[]);
+    let copy = |from: &Path, to: &Path| {
+        for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
+        {
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    };
+    copy(&dir.path().join("projects/alpha"), &dir.path().join("archive/alpha"));
+    common::write(
+        dir.path(),
+        "portfolio.yaml",
+        "title: T\nbase_url: https://t.example/\ndefaults: org-defaults/\nprojects: [projects/alpha, archive/alpha]\n",
+    );
+    let (code, value) = check_json(dir.path());
+    assert_eq!(code, Some(1));
+    let found: Vec<_> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "portfolio/duplicate-project")
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, vec![("portfolio.yaml".to_string(), 4)]);
+    assert_eq!(value["score"], 100, "a portfolio rule is not part of a project's score");
+}

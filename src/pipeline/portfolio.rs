@@ -16,13 +16,8 @@ use std::path::{Path, PathBuf};
 /// Loads portfolio.yaml and checks every project under the portfolio's policy; links only
 /// with `links` (a build checks them on its own render).
 pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
-    let text = std::fs::read_to_string(root.join(FILE))
-        .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
+    let config = load_config(root)?;
     let mut diagnostics = Vec::new();
-    let config: Doc<PortfolioConfig> = match load::parse(Path::new(FILE), &text) {
-        Ok(doc) => doc,
-        Err(d) => return Err(Error::Invalid(vec![d])),
-    };
     crate::rules::check_required(&config, "portfolio", &mut diagnostics);
     let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
     diagnostics.extend(problems);
@@ -67,21 +62,32 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
         diagnostics.extend(checked.diagnostics.iter().cloned().map(|d| within(&rel, d)));
         projects.push(Project { name, dir: rel, checked });
     }
-    let mut names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
-    names.sort_unstable();
-    if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
-        diagnostics.push(
-            Diagnostic::error(
-                "portfolio/duplicate-project",
-                FILE,
-                config.key_pos("projects"),
-                format!("two projects share the folder name `{}`, so they would share an address", pair[0]),
-            )
-            .with_help("rename one of the project folders"),
-        );
-    }
+    diagnostics.extend(duplicate_project(&config, &projects));
     diagnostics::sort(&mut diagnostics);
     Ok(Portfolio { config, projects, diagnostics })
+}
+
+/// portfolio.yaml, parsed; a file that does not parse stops everything.
+fn load_config(root: &Path) -> Result<Doc<PortfolioConfig>, Error> {
+    let text = std::fs::read_to_string(root.join(FILE))
+        .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
+    load::parse(Path::new(FILE), &text).map_err(|d| Error::Invalid(vec![d]))
+}
+
+/// `portfolio/duplicate-project`: two projects published at the same address.
+fn duplicate_project(config: &Doc<PortfolioConfig>, projects: &[Project]) -> Option<Diagnostic> {
+    let mut names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    let pair = names.windows(2).find(|w| w[0] == w[1])?;
+    Some(
+        Diagnostic::error(
+            "portfolio/duplicate-project",
+            FILE,
+            config.key_pos("projects"),
+            format!("two projects share the folder name `{}`, so they would share an address", pair[0]),
+        )
+        .with_help("rename one of the project folders"),
+    )
 }
 
 /// Renders every project under its address and the portfolio's own pages.

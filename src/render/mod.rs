@@ -126,6 +126,46 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     let mut base = Context::new();
     globals.insert_into(&mut base);
 
+    let jobs = jobs(site, &pages, &tera);
+    let mut files: Vec<OutputFile> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut context = base.clone();
+            context.insert("current", job.key);
+            let mut has_code = false;
+            if let Some(page) = job.page {
+                let rendered = markdown.render(&page.body, &page.file);
+                has_code = rendered.has_code;
+                context.insert("page", &PageView::new(page, rendered, &base_path));
+            }
+            context.insert("has_code", &has_code);
+            let html = render_template(&tera, &job.template, &context)?;
+            Ok(OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) })
+        })
+        .collect::<Result<_, RenderError>>()?;
+
+    let search_index = search_index(&jobs, &files, &base_path, options.purpose);
+    files.push(search_index);
+
+    let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
+    files.extend(crawler_files(&tera, &base, &base_url, urls)?);
+    files
+        .push(OutputFile { path: "governance.json".into(), content: Content::Bytes(serde_json::to_vec_pretty(site)?) });
+    files
+        .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
+    files.extend(syntax_stylesheets(site)?);
+    files.extend(assets(site, &theme));
+    Ok(Portal {
+        files,
+        links: markdown.links.clone(),
+        page_templates: jobs.into_iter().map(|j| (j.out, j.template)).collect(),
+        templates: theme.templates,
+    })
+}
+
+/// Every page to render: the home page, a page per governance document the site has, the
+/// Markdown pages, the search page and the 404 page.
+fn jobs<'a>(site: &Site, pages: &[&'a crate::model::Page], tera: &Tera) -> Vec<Job<'a>> {
     let mut jobs = vec![Job {
         key: "home",
         template: "index.html".into(),
@@ -152,52 +192,25 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     }
     jobs.push(Job { key: "404", template: "404.html".into(), out: "404.html".into(), page: None });
 
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut context = base.clone();
-            context.insert("current", job.key);
-            let mut has_code = false;
-            if let Some(page) = job.page {
-                let rendered = markdown.render(&page.body, &page.file);
-                has_code = rendered.has_code;
-                context.insert("page", &PageView::new(page, rendered, &base_path));
-            }
-            context.insert("has_code", &has_code);
-            let html = render_template(&tera, &job.template, &context)?;
-            Ok(OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) })
-        })
-        .collect::<Result<_, RenderError>>()?;
+    jobs
+}
 
+/// search-index.json of the rendered pages (empty when rendering only to check links).
+fn search_index(jobs: &[Job], files: &[OutputFile], base_path: &str, purpose: Purpose) -> OutputFile {
     let searchable: Vec<(String, &[u8])> = jobs
         .iter()
-        .zip(&files)
+        .zip(files)
         .filter(|(job, _)| !matches!(job.key, "404" | "search"))
         .filter_map(|(job, file)| match &file.content {
-            Content::Bytes(html) => Some((page_url(&base_path, &job.out), html.as_slice())),
+            Content::Bytes(html) => Some((page_url(base_path, &job.out), html.as_slice())),
             _ => None,
         })
         .collect();
-    let search_index = match options.purpose {
+    let index = match purpose {
         Purpose::Publish => search::index(&searchable),
         Purpose::CheckLinks => b"{}".to_vec(),
     };
-    files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(search_index) });
-
-    let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
-    files.extend(crawler_files(&tera, &base, &base_url, urls)?);
-    files
-        .push(OutputFile { path: "governance.json".into(), content: Content::Bytes(serde_json::to_vec_pretty(site)?) });
-    files
-        .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
-    files.extend(syntax_stylesheets(site)?);
-    files.extend(assets(site, &theme));
-    Ok(Portal {
-        files,
-        links: markdown.links.clone(),
-        page_templates: jobs.into_iter().map(|j| (j.out, j.template)).collect(),
-        templates: theme.templates,
-    })
+    OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) }
 }
 
 /// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages
