@@ -3,7 +3,6 @@
 use crate::model::Pos;
 use crate::wording::count;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Chars, Config};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -96,45 +95,159 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
     (errors, diagnostics.len() - errors)
 }
 
+/// The most characters of a source line a diagnostic shows around its caret: a 3,000-item
+/// list on one line must not be printed once per item.
+const EXCERPT: usize = 200;
+
 /// Renders one diagnostic cargo-style, with the source line and a caret under the span.
 ///
 /// `root` is the site folder the diagnostic's file is relative to; if the file cannot be
-/// read any more, the header and location are still printed.
+/// read any more (or leads outside `root`), the header and location are still printed.
 pub fn render_human(diagnostic: &Diagnostic, root: &Path, color: bool) -> String {
-    let source = std::fs::read_to_string(root.join(&diagnostic.file)).unwrap_or_default();
-    let name = diagnostic.file.display().to_string();
-    let file = SimpleFile::new(name.as_str(), source.as_str());
-    let start = byte_offset(&source, diagnostic.line, diagnostic.column);
-    let end = span_end(&source, start, diagnostic.len);
-    let mut report = match diagnostic.severity {
-        Severity::Error => Report::error(),
-        Severity::Warning => Report::warning(),
+    Sources::new(root).render(diagnostic, color)
+}
+
+/// Renders every diagnostic, reading each file they point into once.
+pub fn render_all(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
+    let mut sources = Sources::new(root);
+    diagnostics.iter().map(|d| sources.render(d, color)).collect()
+}
+
+/// The text of the files diagnostics point into, each read once, and never a file that
+/// resolves outside the site folder (a diagnostic about a link must not print its target).
+struct Sources {
+    root: PathBuf,
+    boundary: Option<crate::boundary::Boundary>,
+    files: std::collections::HashMap<PathBuf, Option<SourceText>>,
+}
+
+/// A file's text with the byte offset of each line start.
+struct SourceText {
+    text: String,
+    lines: Vec<usize>,
+}
+
+impl Sources {
+    fn new(root: &Path) -> Sources {
+        Sources { root: root.to_path_buf(), boundary: crate::boundary::Boundary::new(root), files: Default::default() }
     }
-    .with_code(diagnostic.rule)
-    .with_message(&diagnostic.message)
-    .with_labels(vec![Label::primary((), start..end).with_message(diagnostic.label.clone().unwrap_or_default())]);
-    if let Some(help) = &diagnostic.help {
-        report = report.with_notes(vec![format!("help: {help}")]);
+
+    fn text(&mut self, file: &Path) -> Option<&SourceText> {
+        let (root, boundary) = (&self.root, &self.boundary);
+        self.files
+            .entry(file.to_path_buf())
+            .or_insert_with(|| {
+                let path = root.join(file);
+                if !boundary.as_ref().is_some_and(|b| b.contains(&path)) {
+                    return None;
+                }
+                let text = std::fs::read_to_string(path).ok()?;
+                let lines = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+                Some(SourceText { text, lines })
+            })
+            .as_ref()
     }
-    let config = Config { chars: Chars::ascii(), ..Config::default() };
-    let rendered = if color {
-        let mut buffer = term::termcolor::Buffer::ansi();
-        term::emit_to_write_style(&mut buffer, &config, &file, &report)
-            .map(|()| String::from_utf8_lossy(buffer.as_slice()).into_owned())
-    } else {
-        term::emit_into_string(&config, &file, &report)
-    };
-    rendered.unwrap_or_else(|_| {
-        format!(
-            "{}[{}]: {}\n  --> {}:{}:{}\n",
-            severity_word(diagnostic.severity),
-            diagnostic.rule,
-            diagnostic.message,
-            name,
-            diagnostic.line,
-            diagnostic.column
-        )
-    })
+
+    fn render(&mut self, diagnostic: &Diagnostic, color: bool) -> String {
+        let name = diagnostic.file.display().to_string();
+        let excerpt = self.text(&diagnostic.file).map(|s| s.excerpt(diagnostic)).unwrap_or_default();
+        let file = Excerpt { name: &name, line: diagnostic.line, text: &excerpt.text };
+        let mut report = match diagnostic.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        }
+        .with_code(diagnostic.rule)
+        .with_message(&diagnostic.message)
+        .with_labels(vec![Label::primary((), excerpt.span).with_message(diagnostic.label.clone().unwrap_or_default())]);
+        if let Some(help) = &diagnostic.help {
+            report = report.with_notes(vec![format!("help: {help}")]);
+        }
+        let config = Config { chars: Chars::ascii(), ..Config::default() };
+        let rendered = if color {
+            let mut buffer = term::termcolor::Buffer::ansi();
+            term::emit_to_write_style(&mut buffer, &config, &file, &report)
+                .map(|()| String::from_utf8_lossy(buffer.as_slice()).into_owned())
+        } else {
+            term::emit_into_string(&config, &file, &report)
+        };
+        rendered.unwrap_or_else(|_| {
+            format!(
+                "{}[{}]: {}\n  --> {}:{}:{}\n",
+                severity_word(diagnostic.severity),
+                diagnostic.rule,
+                diagnostic.message,
+                name,
+                diagnostic.line,
+                diagnostic.column
+            )
+        })
+    }
+}
+
+/// The part of a diagnostic's line that is shown, and the span of the caret in it.
+#[derive(Default)]
+struct Shown {
+    text: String,
+    span: std::ops::Range<usize>,
+}
+
+impl SourceText {
+    /// At most [`EXCERPT`] characters of the diagnostic's line around its span, with `…`
+    /// where the line was cut.
+    fn excerpt(&self, d: &Diagnostic) -> Shown {
+        let Some(&start) = self.lines.get(d.line.saturating_sub(1)) else { return Shown::default() };
+        let end = self.lines.get(d.line).copied().unwrap_or(self.text.len());
+        let line = self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r']);
+        let chars: Vec<char> = line.chars().collect();
+        let at = d.column.saturating_sub(1).min(chars.len());
+        let len = if d.len == 0 { chars[at..].iter().take_while(|c| !c.is_whitespace()).count().max(1) } else { d.len }
+            .min(EXCERPT);
+        let from = if chars.len() <= EXCERPT { 0 } else { at.saturating_sub(EXCERPT / 4).min(chars.len() - EXCERPT) };
+        let to = (from + EXCERPT).min(chars.len());
+        let mut text = String::new();
+        if from > 0 {
+            text.push('…');
+        }
+        let prefix = text.len();
+        let before: String = chars[from..at].iter().collect();
+        let shown: String = chars[from..to].iter().collect();
+        text.push_str(&shown);
+        if to < chars.len() {
+            text.push('…');
+        }
+        let span_start = prefix + before.len();
+        let span_len: usize = chars[at..(at + len).min(to)].iter().map(|c| c.len_utf8()).sum();
+        Shown { span: span_start..(span_start + span_len), text }
+    }
+}
+
+/// One line of a file, numbered as in the file, for codespan.
+struct Excerpt<'a> {
+    name: &'a str,
+    line: usize,
+    text: &'a str,
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.text)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.line.saturating_sub(1))
+    }
+
+    fn line_range(&'a self, (): (), _: usize) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        Ok(0..self.text.len())
+    }
 }
 
 fn severity_word(severity: Severity) -> &'static str {
@@ -142,28 +255,6 @@ fn severity_word(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
     }
-}
-
-/// The byte offset of a 1-based line and character column; clamped to the text.
-fn byte_offset(source: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (i, text) in source.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            let within: usize =
-                text.trim_end_matches(['\n', '\r']).chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-            return offset + within;
-        }
-        offset += text.len();
-    }
-    source.len()
-}
-
-/// The end of a span of `len` characters from `start`, kept on the start's line.
-fn span_end(source: &str, start: usize, len: usize) -> usize {
-    let rest = source.get(start..).unwrap_or("");
-    let line = rest.split(['\n', '\r']).next().unwrap_or("");
-    let chars = if len == 0 { line.chars().take_while(|c| !c.is_whitespace()).count().max(1) } else { len };
-    start + line.chars().take(chars).map(char::len_utf8).sum::<usize>()
 }
 
 /// A one-line summary: `error: 2 errors, 1 warning`.
@@ -198,10 +289,42 @@ mod tests {
     }
 
     #[test]
-    fn offsets_count_characters_not_bytes() {
-        let source = "name: Siobhán\nx: é1\n";
-        assert_eq!(byte_offset(source, 2, 4), "name: Siobhán\n".len() + 3);
-        let start = source.find("é1").unwrap();
-        assert_eq!(span_end(source, start, 0), start + "é1".len());
+    fn long_lines_are_cut_around_the_caret() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = format!("ids: [{}, bad-id, {}]", "x".repeat(1000), "y".repeat(1000));
+        std::fs::write(dir.path().join("a.yaml"), format!("first: é\n{line}\n")).unwrap();
+        let column = line.find("bad-id").unwrap() + 1;
+        let d = Diagnostic::error("people/unknown-person", "a.yaml", Pos { line: 2, column, len: 6 }, "m");
+        let text = render_human(&d, dir.path(), false);
+        let shown = text.lines().find(|l| l.contains("bad-id")).unwrap();
+        assert!(shown.chars().count() < EXCERPT + 20, "{shown}");
+        assert!(shown.contains('…'), "{shown}");
+        let caret = text.lines().find(|l| l.contains('^')).unwrap();
+        let column_of = |text: &str, byte: usize| text[..byte].chars().count();
+        assert_eq!(column_of(caret, caret.find('^').unwrap()), column_of(shown, shown.find("bad-id").unwrap()));
+        assert_eq!(caret.matches('^').count(), 6);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "name: Siobhán x\n").unwrap();
+        let d = Diagnostic::error("schema/type", "a.yaml", Pos { line: 1, column: 15, len: 1 }, "m");
+        let text = render_human(&d, dir.path(), false);
+        let source = text.lines().find(|l| l.contains("Siobhán")).unwrap();
+        let caret = text.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), source.chars().position(|c| c == 'x'));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_outside_the_site_is_never_printed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("shadow"), "root:SECRET:0\n").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path().join("shadow"), site.path().join("leak.md")).unwrap();
+        let d = Diagnostic::warning("files/outside-link", "leak.md", Pos::START, "leak.md leads outside");
+        let text = render_all(&[d], site.path(), false);
+        assert!(text.contains("leak.md") && !text.contains("SECRET"), "{text}");
     }
 }

@@ -14,6 +14,7 @@
 
 #![deny(missing_docs)]
 
+pub mod boundary;
 pub mod diagnostics;
 pub mod export;
 pub mod formats;

@@ -337,8 +337,5 @@ fn use_color() -> bool {
 }
 
 fn print_diagnostics(found: &[Diagnostic], root: &Path) {
-    let color = use_color();
-    for d in found {
-        eprint!("{}", diagnostics::render_human(d, root, color));
-    }
+    eprint!("{}", diagnostics::render_all(found, root, use_color()));
 }

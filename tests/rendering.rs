@@ -111,14 +111,16 @@ fn static_files_are_copied_to_the_output_root() {
     assert!(out.join("img/logo.svg").is_file());
 }
 
+/// spec v2 §2: `content/` may be a link to a folder inside the site (followed, loops
+/// reported), never to one outside it (reported, nothing behind it read).
 #[cfg(unix)]
 #[test]
-fn content_may_be_a_symlink_and_loops_are_reported() {
-    let pages = tempfile::tempdir().unwrap();
-    common::write(pages.path(), "guide.md", "---\ntitle: Guide\n---\nLinked in\n");
-    std::os::unix::fs::symlink(pages.path(), pages.path().join("again")).unwrap();
+fn content_may_be_a_symlink_inside_the_site_and_loops_are_reported() {
     let dir = site(&[]);
-    std::os::unix::fs::symlink(pages.path(), dir.path().join("content")).unwrap();
+    common::write(dir.path(), "docs/pages/guide.md", "---\ntitle: Guide\n---\nLinked in\n");
+    let pages = dir.path().join("docs/pages");
+    std::os::unix::fs::symlink(&pages, pages.join("again")).unwrap();
+    std::os::unix::fs::symlink(&pages, dir.path().join("content")).unwrap();
     let diagnostics = govsite::check(dir.path(), &Default::default()).unwrap().diagnostics;
     let loops: Vec<_> = diagnostics.iter().filter(|d| d.rule == "files/symlink-loop").collect();
     assert_eq!(loops.len(), 1, "{diagnostics:#?}");
@@ -127,6 +129,21 @@ fn content_may_be_a_symlink_and_loops_are_reported() {
     let result = build(dir.path(), &out);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(read(&out, "guide/index.html").contains("Linked in"));
+}
+
+#[cfg(unix)]
+#[test]
+fn content_linked_outside_the_site_is_not_read() {
+    let pages = tempfile::tempdir().unwrap();
+    common::write(pages.path(), "guide.md", "---\ntitle: Outside\n---\nSECRET-PAGE\n");
+    let dir = site(&[]);
+    std::os::unix::fs::symlink(pages.path(), dir.path().join("content")).unwrap();
+    let out = dir.path().join("public");
+    let result = build(dir.path(), &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(stderr(&result).contains("warning[files/outside-link]: content is a symbolic link that leads outside"));
+    assert!(!out.join("guide").exists());
+    assert!(!stderr(&result).contains("SECRET"));
 }
 
 #[test]

@@ -1,30 +1,23 @@
 //! Markdown pages of `content/`: discovery and front matter.
 
-use super::{read, report_walk_error, LoadError};
+use super::{read, LoadError, Reader};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FrontMatter, Page, Pos};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// Every `.md` file under `content/`, in publishing order (weight, then title, then path),
 /// and every other file there (images next to the pages that show them), relative to
 /// `content/`.
-pub fn load_pages(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<(Vec<Page>, Vec<PathBuf>), LoadError> {
+pub(super) fn load_pages(
+    reader: &Reader,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Vec<Page>, Vec<PathBuf>), LoadError> {
+    let root = reader.root;
     let folder = root.join("content");
     let mut pages = Vec::new();
     let mut assets = Vec::new();
-    for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                report_walk_error(root, &e, diagnostics);
-                continue;
-            }
-        };
+    for entry in reader.walk("content", diagnostics) {
         let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
-        if !entry.file_type().is_file() {
-            continue;
-        }
         if !is_markdown {
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if let (false, Ok(rel)) = (hidden, entry.path().strip_prefix(&folder)) {

@@ -9,11 +9,11 @@ pub use content::parse_page;
 pub use input::{site_file, Input, PORTFOLIO_FILE};
 pub use yaml::parse;
 
+use crate::boundary::{Boundary, Found};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Doc, Document, DocumentData, DocumentSource, Pos, Site, SiteConfig};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// What loading produced: the site (as far as it could be read) and every problem found.
 #[derive(Debug)]
@@ -54,18 +54,22 @@ pub enum LoadError {
     },
 }
 
-/// Loads the site in `root`.
+/// Loads the site in `root`, reading nothing outside it.
 pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
-    load_site_inheriting(root, None)
+    Input::find(root)?;
+    let boundary = Boundary::new(root).ok_or_else(|| LoadError::Missing(root.display().to_string()))?;
+    load_site_inheriting(root, None, &boundary)
 }
 
 /// Loads the site in `root`; a governance document it lacks is read from `defaults` (a
-/// folder given relative to `root`, as a portfolio's inherited documents are).
-pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Loaded, LoadError> {
+/// folder given relative to `root`, as a portfolio's inherited documents are). Nothing
+/// outside `boundary` (the site's folder, or its portfolio's) is read.
+pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>, boundary: &Boundary) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     Input::find(root)?;
     let site_file = site_file(root).ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
-    let (site, config_read): (Doc<SiteConfig>, bool) = match read_doc(root, &site_file, &mut diagnostics)? {
+    let reader = Reader { root, boundary };
+    let (site, config_read): (Doc<SiteConfig>, bool) = match reader.read_doc(&site_file, true, &mut diagnostics)? {
         Some(doc) => (doc, true),
         None => (
             Doc { data: SiteConfig::default(), file: site_file, source: Default::default(), text: String::new() },
@@ -74,16 +78,76 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>) -> Result<Load
     };
 
     let mut site = Site::new(root.to_path_buf(), site);
-    let mut loader = DocumentLoader { root, defaults, diagnostics };
+    let mut loader = DocumentLoader { reader, defaults, diagnostics };
     site.load_documents(&mut loader)?;
     let mut diagnostics = loader.diagnostics;
-    (site.pages, site.content_files) = content::load_pages(root, &mut diagnostics)?;
-    site.static_files = static_files(root, &mut diagnostics);
+    (site.pages, site.content_files) = content::load_pages(&reader, &mut diagnostics)?;
+    site.static_files = static_files(&reader, &mut diagnostics);
     Ok(Loaded { site, diagnostics, config_read })
 }
 
-struct DocumentLoader<'a> {
+/// Reads files of one site, inside its boundary.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
     root: &'a Path,
+    boundary: &'a Boundary,
+}
+
+impl Reader<'_> {
+    /// Parses `file` (relative to the site); `None` when it does not parse or leads outside
+    /// the boundary (reported; a `required` file that leads outside is also missing).
+    fn read_doc<T: DeserializeOwned + Default>(
+        &self,
+        file: &Path,
+        required: bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<Option<Doc<T>>, LoadError> {
+        let path = self.root.join(file);
+        if self.boundary.leaves(&path) {
+            report_outside_link(self.root, &path, diagnostics);
+            if required {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "files/missing",
+                        file,
+                        Pos::START,
+                        format!("{} cannot be read: it leads outside the site folder", file.display()),
+                    )
+                    .with_help(format!(
+                        "replace the link with the file itself: govsite reads nothing outside {}",
+                        self.boundary.root().display()
+                    )),
+                );
+            }
+            return Ok(None);
+        }
+        let text = read(&path)?;
+        match yaml::parse(file, &text) {
+            Ok(doc) => Ok(Some(doc)),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Every file under `folder` (relative to the site) that is inside the boundary;
+    /// links out, loops and unreadable entries are reported.
+    fn walk(&self, folder: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEntry> {
+        let mut files = Vec::new();
+        for found in self.boundary.walk(&self.root.join(folder)) {
+            match found {
+                Found::File(entry) => files.push(entry),
+                Found::OutsideLink(path) => report_outside_link(self.root, &path, diagnostics),
+                Found::Error(e) => report_walk_error(self.root, &e, diagnostics),
+            }
+        }
+        files
+    }
+}
+
+struct DocumentLoader<'a> {
+    reader: Reader<'a>,
     defaults: Option<&'a Path>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -97,9 +161,9 @@ impl DocumentSource for DocumentLoader<'_> {
         let inherited = self.defaults.map(|d| d.join("governance"));
         let found = std::iter::once(own.to_path_buf())
             .chain(inherited)
-            .find_map(|folder| find_yaml(&self.root.join(&folder), stem).map(|file| folder.join(file)));
+            .find_map(|folder| find_yaml(&self.reader.root.join(&folder), stem).map(|file| folder.join(file)));
         match found {
-            Some(file) => read_doc(self.root, &file, &mut self.diagnostics),
+            Some(file) => self.reader.read_doc(&file, document.required, &mut self.diagnostics),
             None => {
                 if document.required {
                     self.diagnostics.push(
@@ -118,50 +182,27 @@ fn find_yaml(folder: &Path, stem: &str) -> Option<PathBuf> {
     ["yaml", "yml"].iter().map(|ext| PathBuf::from(format!("{stem}.{ext}"))).find(|name| folder.join(name).is_file())
 }
 
-fn read_doc<T: DeserializeOwned + Default>(
-    root: &Path,
-    file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<Doc<T>>, LoadError> {
-    let text = read(&root.join(file))?;
-    match yaml::parse(file, &text) {
-        Ok(doc) => Ok(Some(doc)),
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            Ok(None)
-        }
-    }
-}
-
 fn read(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.display().to_string(), source })
 }
 
-/// Every file under `static/`, relative to it; links followed, loops reported, and links
-/// that lead out of the site folder skipped, so a build never publishes a file from elsewhere.
-fn static_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let folder = root.join("static");
-    // `static/` itself may be a link (as `content/` may); what lies under it is the site's.
-    let allowed: Vec<PathBuf> = [root, folder.as_path()].iter().filter_map(|p| p.canonicalize().ok()).collect();
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let inside = e.path().canonicalize().is_ok_and(|real| allowed.iter().any(|a| real.starts_with(a)));
-                if !inside {
-                    report_outside_link(root, e.path(), diagnostics);
-                } else if let Ok(rel) = e.path().strip_prefix(&folder) {
-                    files.push(rel.to_path_buf());
-                }
-            }
-            Ok(_) => {}
-            Err(e) => report_walk_error(root, &e, diagnostics),
-        }
-    }
-    files
+/// Every file under `static/`, relative to it; links followed while they stay inside the
+/// site, so a build never publishes a file from elsewhere. Dotfiles are published (a
+/// `.well-known/` folder must be), but not the litter that only keeps a folder in git or
+/// that a desktop leaves behind.
+fn static_files(reader: &Reader, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    const LITTER: [&str; 4] = [".gitkeep", ".keep", ".DS_Store", "Thumbs.db"];
+    let folder = reader.root.join("static");
+    reader
+        .walk("static", diagnostics)
+        .into_iter()
+        .filter(|e| !LITTER.iter().any(|name| e.file_name() == *name))
+        .filter_map(|e| e.path().strip_prefix(&folder).ok().map(Path::to_path_buf))
+        .collect()
 }
 
-/// A file under `static/` that is (or lies behind) a symbolic link to somewhere outside the site.
+/// A file or folder that is (or lies behind) a symbolic link to somewhere outside the site;
+/// the message names the link only, never anything of its target.
 fn report_outside_link(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
     let rel = path.strip_prefix(root).unwrap_or(path);
     diagnostics.push(
@@ -170,11 +211,11 @@ fn report_outside_link(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnosti
             rel,
             Pos::START,
             format!(
-                "{} leads through a symbolic link to a file outside the site folder; it is not published",
+                "{} is a symbolic link that leads outside the site folder; it is not read or published",
                 rel.display()
             ),
         )
-        .with_help("copy the file into static/ if it should be published, or remove the link"),
+        .with_help("copy what it points at into the site folder if it should be published, or remove the link"),
     );
 }
 

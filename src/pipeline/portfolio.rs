@@ -4,6 +4,7 @@
 //! home page comparing them and an organisation-wide people page.
 
 use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome};
+use crate::boundary::Boundary;
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::{self, LoadError, PORTFOLIO_FILE as FILE};
 use crate::model::{item_path, Doc, PortfolioConfig};
@@ -17,13 +18,27 @@ use std::path::{Path, PathBuf};
 /// with `links` (a build checks them on its own render).
 pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
     let config = load_config(root)?;
+    let boundary = Boundary::new(root).ok_or_else(|| LoadError::Missing(root.display().to_string()))?;
     let mut diagnostics = Vec::new();
     crate::rules::check_required(&config, "portfolio", &mut diagnostics);
     let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
     diagnostics.extend(problems);
-    let defaults = config.defaults.as_deref().map(|d| root.join(d));
+    let mut defaults = config.defaults.as_deref().map(|d| root.join(d));
     if let (Some(d), Some(path)) = (&defaults, &config.defaults) {
-        if !d.is_dir() {
+        if boundary.leaves(d) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "files/outside-link",
+                    FILE,
+                    config.pos("defaults"),
+                    format!("the defaults folder `{path}` leads outside the portfolio folder"),
+                )
+                .with_help(
+                    "keep the inherited documents inside the portfolio folder; govsite reads nothing outside it",
+                ),
+            );
+            defaults = None;
+        } else if !d.is_dir() {
             diagnostics.push(
                 Diagnostic::error(
                     "files/missing",
@@ -39,6 +54,18 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
     for (i, dir) in config.projects.iter().enumerate() {
         let project_root = root.join(dir);
         let name = project_name(dir);
+        if !boundary.contains(&project_root) && project_root.exists() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "files/outside-link",
+                    FILE,
+                    config.pos(&item_path("projects", i)),
+                    format!("project `{dir}` leads outside the portfolio folder"),
+                )
+                .with_help("list project folders inside the portfolio folder; govsite reads nothing outside it"),
+            );
+            continue;
+        }
         if load::site_file(&project_root).is_none() {
             diagnostics.push(
                 Diagnostic::error(
@@ -52,7 +79,7 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
             continue;
         }
         let inherit = defaults.as_ref().and_then(|d| relative_path(&project_root, d));
-        let loaded = load::load_site_inheriting(&project_root, inherit.as_deref())?;
+        let loaded = load::load_site_inheriting(&project_root, inherit.as_deref(), &boundary)?;
         let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
         let mut checked = validate(loaded, policy, problems);
         if links {

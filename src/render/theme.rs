@@ -1,8 +1,8 @@
 //! Themes: the bundled ones, a site's own `themes/<name>/`, and single-template overrides
 //! from the site's `templates/`.
 
+use crate::boundary::{Boundary, Found};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 include!(concat!(env!("OUT_DIR"), "/themes.rs"));
 
@@ -39,6 +39,12 @@ pub enum ThemeError {
         /// Bundled theme names.
         available: String,
     },
+    /// A theme or template file is a link that leads outside the site folder.
+    #[error("{path} is a symbolic link that leads outside the site folder, so govsite does not read it\n  = help: copy the file into the site folder instead of linking to it")]
+    OutsideLink {
+        /// The link, as found under the site folder.
+        path: String,
+    },
     /// A theme or template file could not be read.
     #[error("cannot read {path}: {message}")]
     Io {
@@ -56,13 +62,18 @@ pub fn bundled_names() -> Vec<&'static str> {
     names
 }
 
-/// Loads theme `name` for the site in `root`, then applies `root/templates/` overrides.
+/// Loads theme `name` for the site in `root`, then applies `root/templates/` overrides;
+/// nothing outside the site folder is read.
 pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
+    let boundary = Boundary::new(root)
+        .ok_or_else(|| ThemeError::Io { path: root.display().to_string(), message: "the folder is gone".into() })?;
     let local = root.join("themes").join(name);
-    let mut theme = if local.is_dir() {
+    // A name that climbs out (`../../x`) or a theme folder linked elsewhere is no local theme.
+    let is_local = local.is_dir() && boundary.contains(&local) && is_plain_name(name);
+    let mut theme = if is_local {
         let mut theme = Theme { folders: vec![local.clone()], ..Theme::default() };
-        read_templates(&local.join("templates"), &mut theme.templates)?;
-        for (rel, path) in files(&local.join("static"))? {
+        read_templates(&boundary, &local.join("templates"), &mut theme.templates)?;
+        for (rel, path) in files(&boundary, &local.join("static"))? {
             theme.assets.push((rel, Asset::File(path)));
         }
         theme
@@ -76,7 +87,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
     let overrides = root.join("templates");
     if overrides.is_dir() {
         let mut extra = Vec::new();
-        read_templates(&overrides, &mut extra)?;
+        read_templates(&boundary, &overrides, &mut extra)?;
         for (name, source, origin) in extra {
             theme.templates.retain(|(n, _, _)| *n != name);
             theme.templates.push((name, source, origin));
@@ -84,6 +95,12 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
         theme.folders.push(overrides);
     }
     Ok(theme)
+}
+
+/// A single folder name: no separator, no `.` or `..`.
+fn is_plain_name(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None)) && !name.contains(['/', '\\'])
 }
 
 fn bundled(name: &str) -> Option<Theme> {
@@ -99,24 +116,29 @@ fn bundled(name: &str) -> Option<Theme> {
     (!theme.templates.is_empty()).then_some(theme)
 }
 
-fn files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, ThemeError> {
+fn files(boundary: &Boundary, dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, ThemeError> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    if !dir.is_dir() && !boundary.leaves(dir) {
         return Ok(out);
     }
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| ThemeError::Io { path: dir.display().to_string(), message: e.to_string() })?;
-        if entry.file_type().is_file() {
-            if let Ok(rel) = entry.path().strip_prefix(dir) {
-                out.push((rel.to_path_buf(), entry.path().to_path_buf()));
+    for found in boundary.walk(dir) {
+        match found {
+            Found::File(entry) => {
+                if let Ok(rel) = entry.path().strip_prefix(dir) {
+                    out.push((rel.to_path_buf(), entry.path().to_path_buf()));
+                }
             }
+            Found::OutsideLink(path) => {
+                return Err(ThemeError::OutsideLink { path: boundary.relative(&path).display().to_string() })
+            }
+            Found::Error(e) => return Err(ThemeError::Io { path: dir.display().to_string(), message: e.to_string() }),
         }
     }
     Ok(out)
 }
 
-fn read_templates(dir: &Path, out: &mut Vec<(String, String, String)>) -> Result<(), ThemeError> {
-    for (rel, path) in files(dir)? {
+fn read_templates(boundary: &Boundary, dir: &Path, out: &mut Vec<(String, String, String)>) -> Result<(), ThemeError> {
+    for (rel, path) in files(boundary, dir)? {
         let source = std::fs::read_to_string(&path)
             .map_err(|e| ThemeError::Io { path: path.display().to_string(), message: e.to_string() })?;
         let name = rel.to_string_lossy().replace('\\', "/");
