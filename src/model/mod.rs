@@ -8,6 +8,7 @@ mod conduct;
 mod decisions;
 mod groups;
 mod ladder;
+mod named;
 mod page;
 mod people;
 mod portfolio;
@@ -24,6 +25,7 @@ pub use conduct::{Attribution, BasedOn, CodeOfConduct, EnforcementStep, Reportin
 pub use decisions::{Decision, DecisionLog, Votes};
 pub use groups::{Group, Groups, Meeting};
 pub use ladder::{Contact, Ladder, LadderLevel, Metric, Requirements, Sponsors};
+pub use named::Named;
 pub use page::{FrontMatter, Page};
 pub use people::{People, Person};
 pub use portfolio::PortfolioConfig;
