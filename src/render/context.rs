@@ -6,6 +6,7 @@
 //! the way the rules do.
 
 mod bodies;
+mod documents;
 mod people;
 
 use crate::markdown::{Heading, LinkResolver, Markdown, Rendered};
@@ -40,6 +41,8 @@ struct Prepared<'a> {
     body_group: Option<bodies::GroupView<'a>>,
     active_people: Vec<people::PersonView<'a>>,
     emeritus_people: Vec<people::PersonView<'a>>,
+    decision_outcomes: Vec<documents::OutcomeCount>,
+    bulletins: Vec<documents::Bulletin<'a>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -55,6 +58,8 @@ impl<'a> Prepared<'a> {
             body_group,
             active_people,
             emeritus_people,
+            decision_outcomes: documents::outcomes(site),
+            bulletins: documents::bulletins(site),
         }
     }
 
@@ -67,6 +72,8 @@ impl<'a> Prepared<'a> {
         context.insert("body_group", &self.body_group);
         context.insert("active_people", &self.active_people);
         context.insert("emeritus_people", &self.emeritus_people);
+        context.insert("decision_outcomes", &self.decision_outcomes);
+        context.insert("bulletins", &self.bulletins);
     }
 }
 
