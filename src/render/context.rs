@@ -8,6 +8,8 @@
 mod bodies;
 mod documents;
 mod people;
+#[cfg(test)]
+mod tests;
 
 use crate::markdown::{Heading, LinkResolver, Markdown, Rendered};
 use crate::model::{Page, Person, Project, Site};
