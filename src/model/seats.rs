@@ -2,7 +2,8 @@
 //!
 //! Shared by the membership rules (`roles/no-members`, `roles/min-members`), the
 //! deciding-body rules (`roles/bus-factor`, `roles/org-diversity`, `roles/no-affiliation`)
-//! and the portal's diversity chart, so that they all count people the same way.
+//! and the portal (the diversity chart, the holders it lists and counts), so that they all
+//! count people the same way.
 
 use super::{field_path, item_path, Group, Member, Origin, Pos, Role, Site};
 
