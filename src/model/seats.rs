@@ -2,14 +2,17 @@
 //!
 //! Shared by the membership rules (`roles/no-members`, `roles/min-members`), the
 //! deciding-body rules (`roles/bus-factor`, `roles/org-diversity`, `roles/no-affiliation`)
-//! and the portal's diversity chart, so that they all count people the same way.
+//! and the portal (the diversity chart, the holders it lists and counts), so that they all
+//! count people the same way.
 
-use super::{field_path, item_path, Member, Origin, Pos, Site};
+use super::{field_path, item_path, Group, Member, Origin, Pos, Role, Site};
 
 /// One person's seat in a role or group, and where that seat is written.
 pub struct Seat<'a> {
     /// The person id as listed.
     pub person: &'a str,
+    /// The list item itself, with the seat's own area and start date.
+    pub member: &'a Member,
     /// The document listing the seat.
     pub origin: Origin<'a>,
     /// Path of the list item, e.g. `roles[2].members[0]`.
@@ -33,7 +36,7 @@ pub fn is_active(site: &Site, id: &str) -> bool {
 
 fn push_seats<'a>(origin: Origin<'a>, list: &str, members: &'a [Member], out: &mut Vec<Seat<'a>>) {
     for (j, m) in members.iter().enumerate() {
-        out.push(Seat { person: m.person.as_str(), origin, path: item_path(list, j) });
+        out.push(Seat { person: m.person.as_str(), member: m, origin, path: item_path(list, j) });
     }
 }
 
@@ -64,6 +67,16 @@ pub fn role_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
     active_unique(site, listed_role_seats(site, index))
 }
 
+/// Where the first role with id `role` sits in roles.yaml.
+fn role_index(site: &Site, role: &str) -> Option<usize> {
+    site.roles.as_ref()?.roles.iter().position(|r| r.id == role)
+}
+
+/// The active holders of the first role with id `role`, each once; none for an unknown role.
+pub fn holders<'a>(site: &'a Site, role: &str) -> Vec<Seat<'a>> {
+    role_index(site, role).map(|i| role_seats(site, i)).unwrap_or_default()
+}
+
 /// The active seats of group `index` of groups.yaml: its chairs, its members and every
 /// active holder of the role named in `members_from`, each person once.
 pub fn group_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
@@ -73,12 +86,32 @@ pub fn group_seats(site: &Site, index: usize) -> Vec<Seat<'_>> {
     let at = item_path("groups", index);
     push_seats(groups.origin(), &field_path(&at, "chairs"), &group.chairs, &mut seats);
     push_seats(groups.origin(), &field_path(&at, "members"), &group.members, &mut seats);
-    if let Some(role) = &group.members_from {
-        if let Some(i) = site.roles.as_ref().and_then(|r| r.roles.iter().position(|x| &x.id == role)) {
-            seats.extend(listed_role_seats(site, i));
-        }
+    if let Some(i) = group.members_from.as_deref().and_then(|role| role_index(site, role)) {
+        seats.extend(listed_role_seats(site, i));
     }
     active_unique(site, seats)
+}
+
+/// Where a person is listed, as written: emeritus or not, and without the groups that
+/// take in a whole role through `members_from`.
+pub struct Listings<'a> {
+    /// Roles whose `members` name the person.
+    pub roles: Vec<&'a Role>,
+    /// Groups whose `chairs` name the person.
+    pub chairs: Vec<&'a Group>,
+    /// Groups whose `members` name the person.
+    pub groups: Vec<&'a Group>,
+}
+
+/// The roles and groups that list `person`, each once, in file order.
+pub fn listings<'a>(site: &'a Site, person: &str) -> Listings<'a> {
+    let names = |members: &[Member]| members.iter().any(|m| m.person == person);
+    let groups = || site.groups.iter().flat_map(|g| g.groups.iter());
+    Listings {
+        roles: site.roles.iter().flat_map(|r| r.roles.iter()).filter(|r| names(&r.members)).collect(),
+        chairs: groups().filter(|g| names(&g.chairs)).collect(),
+        groups: groups().filter(|g| names(&g.members)).collect(),
+    }
 }
 
 /// The body that decides, as `charter.decision_making.body` names it.
@@ -149,6 +182,18 @@ pub struct Share {
     pub seats: usize,
     /// Its share of the body, in whole percent.
     pub percent: usize,
+}
+
+impl Share {
+    /// Whether it holds more than half of a body of `members`: it could outvote everyone else.
+    pub fn over_half(&self, members: usize) -> bool {
+        self.seats * 2 > members
+    }
+
+    /// Whether it holds exactly half of a body of `members`: one more seat gives it a majority.
+    pub fn exactly_half(&self, members: usize) -> bool {
+        self.seats * 2 == members
+    }
 }
 
 /// The organisations of the deciding body's active members, largest first.

@@ -1,6 +1,17 @@
 //! What templates see: the site, the governance model, lookups and the navigation.
+//!
+//! Templates present; Rust decides. Who holds a seat, who is active, what an id names and
+//! how many hold a role are worked out here, once per build, with the model's own
+//! functions (`model::seats`, `Site::named`), so that every page and every theme counts
+//! the way the rules do.
 
-use crate::markdown::{Heading, Markdown, Rendered};
+mod bodies;
+mod documents;
+mod people;
+#[cfg(test)]
+mod tests;
+
+use crate::markdown::{Heading, LinkResolver, Markdown, Rendered};
 use crate::model::{Page, Person, Project, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -14,19 +25,78 @@ pub struct Globals<'a> {
     people_by_id: BTreeMap<&'a str, &'a Person>,
     pages: Vec<PageLink<'a>>,
     menu: Vec<MenuItem>,
-    deciding_body: Option<BodyView<'a>>,
+    deciding_body: Option<bodies::BodyView<'a>>,
+    prepared: Prepared<'a>,
     score: u32,
     profile: &'static str,
     exemptions: &'a [crate::model::Exemption],
 }
 
-/// The deciding body and its organisations, for the diversity chart.
+/// The governance documents prepared for display: seats with their people, the active
+/// holders of each role, what each id names.
+struct Prepared<'a> {
+    refs: BTreeMap<&'a str, people::Ref<'a>>,
+    roles: Vec<bodies::RoleView<'a>>,
+    groups: Option<Vec<bodies::GroupView<'a>>>,
+    levels: Vec<bodies::LevelView<'a>>,
+    body_role: Option<bodies::RoleView<'a>>,
+    body_group: Option<bodies::GroupView<'a>>,
+    active_people: Vec<people::PersonView<'a>>,
+    emeritus_people: Vec<people::PersonView<'a>>,
+    decision_outcomes: Vec<documents::OutcomeCount>,
+    bulletins: Vec<documents::Bulletin<'a>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(site: &'a Site, links: &LinkResolver) -> Self {
+        let (body_role, body_group) = bodies::body(site, links);
+        let (active_people, emeritus_people) = people::people(site, links);
+        Prepared {
+            refs: people::refs(site, links),
+            roles: bodies::roles(site, links),
+            groups: bodies::groups(site, links),
+            levels: bodies::levels(site, links),
+            body_role,
+            body_group,
+            active_people,
+            emeritus_people,
+            decision_outcomes: documents::outcomes(site),
+            bulletins: documents::bulletins(site),
+        }
+    }
+
+    fn insert_into(&self, context: &mut Context) {
+        context.insert("refs", &self.refs);
+        context.insert("roles", &self.roles);
+        context.insert("groups", &self.groups);
+        context.insert("levels", &self.levels);
+        context.insert("body_role", &self.body_role);
+        context.insert("body_group", &self.body_group);
+        context.insert("active_people", &self.active_people);
+        context.insert("emeritus_people", &self.emeritus_people);
+        context.insert("decision_outcomes", &self.decision_outcomes);
+        context.insert("bulletins", &self.bulletins);
+    }
+}
+
+/// A link to an entry of a governance page: `{id, name, url}`.
 #[derive(Serialize)]
-struct BodyView<'a> {
+struct Link<'a> {
     id: &'a str,
-    kind: &'static str,
-    members: usize,
-    organisations: Vec<crate::model::seats::Share>,
+    name: &'a str,
+    url: String,
+}
+
+impl<'a> Link<'a> {
+    fn new(links: &LinkResolver, page: &str, id: &'a str, name: &'a str) -> Self {
+        Link { id, name, url: anchor(links, page, id) }
+    }
+}
+
+/// The address of `#id` on a governance page, base path included: what
+/// `("/people/#" ~ id) | url` gives in a template.
+fn anchor(links: &LinkResolver, page: &str, id: &str) -> String {
+    links.resolve(&format!("/{page}/#{id}"), Path::new(super::PROSE_FROM))
 }
 
 #[derive(Serialize)]
@@ -154,12 +224,8 @@ impl<'a> Globals<'a> {
                 })
                 .collect(),
             menu,
-            deciding_body: crate::model::seats::deciding_body(site).map(|body| BodyView {
-                id: body.id,
-                kind: body.kind,
-                members: body.seats.len(),
-                organisations: crate::model::seats::organisations(site, &body),
-            }),
+            deciding_body: bodies::deciding_body(site),
+            prepared: Prepared::new(site, &markdown.links),
             score: checked.score,
             profile: checked.policy.profile.name,
             exemptions: &checked.policy.exemptions,
@@ -174,6 +240,7 @@ impl<'a> Globals<'a> {
         context.insert("pages", &self.pages);
         context.insert("menu", &self.menu);
         context.insert("deciding_body", &self.deciding_body);
+        self.prepared.insert_into(context);
         context.insert("score", &self.score);
         context.insert("profile", self.profile);
         context.insert("exemptions", self.exemptions);

@@ -1,6 +1,6 @@
 //! The contributor ladder's levels, their sponsors and measures, and the contributing guide.
 
-use super::{absolute, name_of};
+use super::absolute;
 use crate::markdown::LinkResolver;
 use crate::model::{LadderLevel, Metric, Site, Sponsors};
 use serde::Serialize;
@@ -47,7 +47,7 @@ pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver) -> Vec<LevelView<
         .map(|(i, level)| LevelView {
             level,
             number: i + 1,
-            role_name: level.role.as_deref().map(|r| name_of(site, r)),
+            role_name: level.role.as_deref().map(|r| site.name_of(r).to_string()),
             role_url: level
                 .role
                 .as_deref()
@@ -67,7 +67,7 @@ fn sponsors(site: &Site, sponsors: &Sponsors) -> String {
         Sponsors::Detailed { count: n, from, distinct_affiliations } => {
             let mut text = count(*n);
             if let Some(from) = from {
-                text.push_str(&format!(" at the {} level or above", name_of(site, from)));
+                text.push_str(&format!(" at the {} level or above", site.name_of(from)));
             }
             match distinct_affiliations {
                 Some(serde_json::Value::Number(k)) => {

@@ -144,7 +144,7 @@ impl<'a> Export<'a> {
                 name: &g.name,
                 url: absolute(links, &format!("/groups/#{}", g.id)),
                 description: g.description.as_ref(),
-                chairs: g.chairs.iter().map(|m| name_of(site, &m.person)).collect(),
+                chairs: g.chairs.iter().map(|m| site.name_of(&m.person).to_string()).collect(),
             })
             .collect();
         let conduct_contacts = site
@@ -190,23 +190,6 @@ impl<'a> Export<'a> {
     }
 }
 
-/// The name of whatever `id` names: a person, role, group or ladder level; else the id.
-fn name_of(site: &Site, id: &str) -> String {
-    if let Some(p) = site.person(id) {
-        return p.name.clone();
-    }
-    if let Some(r) = site.role(id) {
-        return r.name.clone();
-    }
-    if let Some(g) = site.group(id) {
-        return g.name.clone();
-    }
-    if let Some(l) = site.ladder.as_ref().and_then(|l| l.levels.iter().find(|l| l.id == id)) {
-        return l.name.clone();
-    }
-    id.to_string()
-}
-
 /// Who may call a vote, as a phrase: `any Maintainer`, `any member of the Steering Committee`.
 fn vote_caller(site: &Site, id: &str) -> String {
     if let Some(r) = site.role(id) {
@@ -215,7 +198,7 @@ fn vote_caller(site: &Site, id: &str) -> String {
     if let Some(g) = site.group(id) {
         return format!("any member of the {}", g.name);
     }
-    name_of(site, id)
+    site.name_of(id).to_string()
 }
 
 fn article(word: &str) -> &'static str {

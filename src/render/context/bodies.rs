@@ -1,0 +1,164 @@
+//! Roles, groups and ladder levels as pages show them: who holds each, counted the way the
+//! membership rules count, and the deciding body's diversity chart.
+
+use super::people::SeatView;
+use super::Link;
+use crate::markdown::LinkResolver;
+use crate::model::seats::{self, Share};
+use crate::model::{Group, LadderLevel, Role, Site, Sponsors};
+use serde::Serialize;
+
+/// A role with its seats resolved.
+#[derive(Serialize)]
+pub(super) struct RoleView<'a> {
+    #[serde(flatten)]
+    role: &'a Role,
+    /// Every seat as listed, emeritus included: the member table.
+    member_seats: Vec<SeatView<'a>>,
+    /// The active holders, each once: what `roles/min-members` counts.
+    holders: Vec<SeatView<'a>>,
+    /// The ladder levels that grant the role.
+    levels: Vec<Link<'a>>,
+}
+
+impl<'a> RoleView<'a> {
+    /// The view of role `index` of roles.yaml.
+    fn new(site: &'a Site, links: &LinkResolver, index: usize) -> Option<Self> {
+        let role = site.roles.as_ref()?.roles.get(index)?;
+        let levels = site.ladder.iter().flat_map(|l| l.levels.iter());
+        Some(RoleView {
+            role,
+            member_seats: SeatView::all(site, &role.members),
+            holders: SeatView::active(site, seats::role_seats(site, index)),
+            levels: levels
+                .filter(|l| l.role.as_deref() == Some(role.id.as_str()))
+                .map(|l| Link::new(links, "ladder", &l.id, &l.name))
+                .collect(),
+        })
+    }
+
+    /// The view of the first role with id `id`.
+    fn find(site: &'a Site, links: &LinkResolver, id: &str) -> Option<Self> {
+        let index = site.roles.as_ref()?.roles.iter().position(|r| r.id == id)?;
+        Self::new(site, links, index)
+    }
+}
+
+/// Every role of roles.yaml, in file order.
+pub(super) fn roles<'a>(site: &'a Site, links: &LinkResolver) -> Vec<RoleView<'a>> {
+    let count = site.roles.as_ref().map_or(0, |r| r.roles.len());
+    (0..count).filter_map(|i| RoleView::new(site, links, i)).collect()
+}
+
+/// A group with its seats resolved.
+#[derive(Serialize)]
+pub(super) struct GroupView<'a> {
+    #[serde(flatten)]
+    group: &'a Group,
+    chair_seats: Vec<SeatView<'a>>,
+    member_seats: Vec<SeatView<'a>>,
+    /// The role `members_from` names, if it exists.
+    from_role: Option<RoleView<'a>>,
+}
+
+impl<'a> GroupView<'a> {
+    fn new(site: &'a Site, links: &LinkResolver, group: &'a Group) -> Self {
+        GroupView {
+            group,
+            chair_seats: SeatView::all(site, &group.chairs),
+            member_seats: SeatView::all(site, &group.members),
+            from_role: group.members_from.as_deref().and_then(|id| RoleView::find(site, links, id)),
+        }
+    }
+}
+
+/// Every group of groups.yaml, in file order; none without groups.yaml.
+pub(super) fn groups<'a>(site: &'a Site, links: &LinkResolver) -> Option<Vec<GroupView<'a>>> {
+    Some(site.groups.as_ref()?.groups.iter().map(|g| GroupView::new(site, links, g)).collect())
+}
+
+/// The role or group the charter names as deciding body, with its seats. Looked up as
+/// written, and without people.yaml too, so that the home page always says who decides.
+pub(super) fn body<'a>(site: &'a Site, links: &LinkResolver) -> (Option<RoleView<'a>>, Option<GroupView<'a>>) {
+    let Some(charter) = &site.charter else { return (None, None) };
+    let id = charter.decision_making.body.as_str();
+    if let Some(role) = RoleView::find(site, links, id) {
+        return (Some(role), None);
+    }
+    (None, site.group(id).map(|g| GroupView::new(site, links, g)))
+}
+
+/// A ladder level with the people on it.
+#[derive(Serialize)]
+pub(super) struct LevelView<'a> {
+    #[serde(flatten)]
+    level: &'a LadderLevel,
+    /// The active holders of the level's role, each once; empty without a role.
+    holders: Vec<SeatView<'a>>,
+    /// The level `sponsors.from` names, if it exists.
+    sponsors_from: Option<Link<'a>>,
+}
+
+/// The ladder's levels, entry level first; empty without ladder.yaml.
+pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver) -> Vec<LevelView<'a>> {
+    let Some(ladder) = &site.ladder else { return Vec::new() };
+    let view = |level: &'a LadderLevel| {
+        let role = level.role.as_deref().filter(|r| !r.is_empty());
+        let from = match &level.sponsors {
+            Some(Sponsors::Detailed { from: Some(from), .. }) if !from.is_empty() => site.level(from),
+            _ => None,
+        };
+        LevelView {
+            level,
+            holders: role.map(|r| SeatView::active(site, seats::holders(site, r))).unwrap_or_default(),
+            sponsors_from: from.map(|l| Link::new(links, "ladder", &l.id, &l.name)),
+        }
+    };
+    ladder.levels.iter().map(view).collect()
+}
+
+/// The deciding body and its organisations, for the diversity chart.
+#[derive(Serialize)]
+pub(super) struct BodyView<'a> {
+    id: &'a str,
+    kind: &'static str,
+    /// The role's or group's name.
+    name: &'a str,
+    members: usize,
+    organisations: Vec<Organisation>,
+    /// The organisation holding more than half of the seats.
+    majority: Option<Share>,
+    /// Else the first holding exactly half.
+    half: Option<Share>,
+}
+
+/// An organisation's seats, and whether they are more than half.
+#[derive(Serialize)]
+struct Organisation {
+    #[serde(flatten)]
+    share: Share,
+    over_half: bool,
+}
+
+/// The deciding body, when the charter names one that exists and people.yaml loaded.
+pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
+    let body = seats::deciding_body(site)?;
+    let members = body.seats.len();
+    let shares = seats::organisations(site, &body);
+    let name = match body.kind {
+        "role" => site.role(body.id).map(|r| r.name.as_str()),
+        _ => site.group(body.id).map(|g| g.name.as_str()),
+    };
+    Some(BodyView {
+        id: body.id,
+        kind: body.kind,
+        name: name.unwrap_or(body.id),
+        members,
+        majority: shares.iter().find(|s| s.over_half(members)).cloned(),
+        half: shares.iter().find(|s| s.exactly_half(members)).cloned(),
+        organisations: shares
+            .into_iter()
+            .map(|share| Organisation { over_half: share.over_half(members), share })
+            .collect(),
+    })
+}
