@@ -41,8 +41,9 @@ enum Command {
         /// Check against a rule profile (overrides site.yaml's check.profile).
         #[arg(long, value_name = "P")]
         profile: Option<String>,
-        /// Explain a rule: what it checks, why it matters, how to fix it.
-        #[arg(long, value_name = "RULE", exclusive = true)]
+        /// Explain a rule (`roles/org-diversity`, or just `org-diversity`): what it checks, why
+        /// it matters, how to fix it. Without RULE, list every rule.
+        #[arg(long, value_name = "RULE", exclusive = true, num_args = 0..=1, default_missing_value = "")]
         explain: Option<String>,
     },
     /// Preview the portal with live reload while you edit.
@@ -143,8 +144,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 /// `govsite schema [DOCUMENT]`.
 fn schema(document: Option<&str>) -> Result<ExitCode, String> {
     let Some(name) = document else {
-        print!("{}", govsite::schema::usage());
-        return Ok(ExitCode::SUCCESS);
+        // Prose on stdout would end up in `govsite schema > roles.json`: it is usage, so it
+        // goes where usage goes, with the usage exit code.
+        eprint!("{}", govsite::schema::usage());
+        return Ok(ExitCode::from(2));
     };
     let Some(document) = govsite::schema::find(name) else {
         let names = govsite::schema::names();
@@ -214,8 +217,12 @@ fn init(dir: &Path, template: govsite::init::Template) -> Result<ExitCode, Strin
     Ok(ExitCode::SUCCESS)
 }
 
-/// `govsite check --explain RULE`.
+/// `govsite check --explain [RULE]`.
 fn explain(rule: &str) -> Result<ExitCode, String> {
+    if rule.is_empty() {
+        print!("{}", govsite::rules::explain::index());
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(text) = govsite::rules::explain::text(rule) {
         print!("{text}");
         return Ok(ExitCode::SUCCESS);

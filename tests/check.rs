@@ -196,6 +196,14 @@ fn explain_names_the_criterion_and_suggests_on_typos() {
     for part in ["## What it checks", "## Why it matters", "## How to fix", "```yaml"] {
         assert!(text.contains(part), "{part} missing");
     }
+    let short = govsite(&["check", "--explain", "org-diversity"]);
+    assert_eq!(short.stdout, text.as_bytes(), "a unique short name is enough");
+    let all = govsite(&["check", "--explain"]);
+    assert_eq!(all.status.code(), Some(0));
+    let listed = String::from_utf8(all.stdout).unwrap();
+    for rule in govsite::rules::RULES {
+        assert!(listed.contains(&format!("  {} ", rule.id)), "{} is not listed", rule.id);
+    }
     let typo = govsite(&["check", "--explain", "roles/org-diversty"]);
     assert_eq!(typo.status.code(), Some(2));
     assert!(common::stderr(&typo).contains("did you mean `roles/org-diversity`?"));

@@ -272,10 +272,11 @@ fn unknown_keys_wrong_types_and_missing_required_keys_are_refused() {
 }
 
 #[test]
-fn without_a_document_it_lists_them_and_says_how_editors_use_them() {
+fn without_a_document_it_lists_them_on_stderr_and_says_how_editors_use_them() {
     let output = govsite(&["schema"]);
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "nothing a redirect could mistake for a schema");
+    let text = String::from_utf8(output.stderr).unwrap();
     for document in DOCUMENTS {
         assert!(text.contains(&format!("  {document} ")), "{document} is not listed:\n{text}");
     }

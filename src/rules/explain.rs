@@ -48,11 +48,38 @@ explanations! {
 
 /// The explanation of `rule`, if it has one.
 pub fn text(rule: &str) -> Option<&'static str> {
-    TEXTS.iter().find(|(id, _)| *id == rule).map(|(_, text)| *text)
+    let full = TEXTS.iter().find(|(id, _)| *id == rule);
+    // A short name (`org-diversity`) is enough when one rule has it.
+    let mut short = TEXTS.iter().filter(|(id, _)| id.rsplit_once('/').is_some_and(|(_, name)| name == rule));
+    let unique = match (short.next(), short.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    };
+    full.or(unique).map(|(_, text)| *text)
+}
+
+/// Every rule, one per line: its id, default severity and what it finds.
+pub fn index() -> String {
+    let mut out = String::from("Every rule govsite checks (`govsite check --explain RULE` for one):\n\n");
+    for rule in super::RULES {
+        let severity = match rule.default {
+            crate::diagnostics::Severity::Error => "error",
+            crate::diagnostics::Severity::Warning => "warning",
+        };
+        out.push_str(&format!("  {:<28} {:<8} {}\n", rule.id, severity, rule.summary));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_unique_short_name_finds_its_rule() {
+        assert_eq!(super::text("org-diversity"), super::text("roles/org-diversity"));
+        assert!(super::text("org-diversity").is_some());
+        assert!(super::index().lines().any(|l| l.trim_start().starts_with("links/broken") && l.contains("error")));
+    }
+
     #[test]
     fn every_rule_is_explained() {
         for rule in super::super::RULES {
