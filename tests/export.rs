@@ -347,6 +347,12 @@ fn the_notice_names_a_site_inside_the_export_folder() {
 
     assert!(export(&site, &site, false).status.success());
     assert!(read(&site, "MAINTAINERS.md").contains("`govsite export . --to .`"));
+
+    // A site beside the export folder is named by its relative path, never `SITE`.
+    let beside = repo.path().join("out");
+    assert!(export(&site, &beside, false).status.success());
+    let text = read(&beside, "GOVERNANCE.md");
+    assert!(text.contains("`govsite export ../docs/governance --to .`") && !text.contains("SITE"), "{text}");
 }
 
 #[test]

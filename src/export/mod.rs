@@ -17,7 +17,7 @@ pub use custom::{BEGIN as CUSTOM_BEGIN, END as CUSTOM_END};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::LinkResolver;
 use crate::render::error_chain;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 /// The files export writes, in this order.
@@ -244,25 +244,24 @@ fn notice(site_arg: &str) -> context::Notice {
     context::Notice { governance, config, command: format!("govsite export {site_arg} --to .") }
 }
 
-/// How the site folder is named from the export folder: `.` when they are the same, its
-/// relative path when the site lies inside, else `SITE` (a path from elsewhere would depend
-/// on the machine, and the files must not).
+/// How the site folder is named from the export folder (`.`, `site`, `../governance`), so
+/// the regenerate command works when run there, on any machine: never an absolute path.
+/// `SITE` only when no relative path exists (another drive).
 fn site_argument(root: &Path, to: &Path) -> String {
-    let (Ok(root), Ok(to)) = (std::fs::canonicalize(root), canonical_maybe_missing(to)) else {
-        return "SITE".into();
-    };
-    match root.strip_prefix(&to) {
-        Ok(rel) if rel.as_os_str().is_empty() => ".".into(),
-        Ok(rel) if rel.components().all(|c| matches!(c, Component::Normal(_))) => {
-            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            let joined = parts.join("/");
-            if joined.chars().any(|c| c.is_whitespace() || "'\"$`\\".contains(c)) {
-                format!("'{}'", joined.replace('\'', "'\\''"))
-            } else {
-                joined
-            }
-        }
-        _ => "SITE".into(),
+    let relative = std::fs::canonicalize(root)
+        .ok()
+        .zip(canonical_maybe_missing(to).ok())
+        .and_then(|(root, to)| pathdiff::diff_paths(root, to));
+    let Some(rel) = relative else { return "SITE".into() };
+    if rel.as_os_str().is_empty() {
+        return ".".into();
+    }
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let joined = parts.join("/");
+    if joined.chars().any(|c| c.is_whitespace() || "'\"$`\\".contains(c)) {
+        format!("'{}'", joined.replace('\'', "'\\''"))
+    } else {
+        joined
     }
 }
 
