@@ -348,7 +348,8 @@ fn the_notice_names_a_site_inside_the_export_folder() {
     assert!(export(&site, &site, false).status.success());
     assert!(read(&site, "MAINTAINERS.md").contains("`govsite export . --to .`"));
 
-    // A site beside the export folder is named by its relative path, never `SITE`.
+    // In one repository, a site beside the export folder is named by its relative path.
+    std::fs::create_dir_all(repo.path().join(".git")).unwrap();
     let beside = repo.path().join("out");
     assert!(export(&site, &beside, false).status.success());
     let text = read(&beside, "GOVERNANCE.md");

@@ -245,14 +245,19 @@ fn notice(site_arg: &str) -> context::Notice {
 }
 
 /// How the site folder is named from the export folder (`.`, `site`, `../governance`), so
-/// the regenerate command works when run there, on any machine: never an absolute path.
-/// `SITE` only when no relative path exists (another drive).
+/// the regenerate command works when run there. The files are committed, so a path is used
+/// only where it is the same on every clone: the site inside the export folder, or both in
+/// one git repository. Otherwise the command names a placeholder, `<site>`.
 fn site_argument(root: &Path, to: &Path) -> String {
-    let relative = std::fs::canonicalize(root)
-        .ok()
-        .zip(canonical_maybe_missing(to).ok())
-        .and_then(|(root, to)| pathdiff::diff_paths(root, to));
-    let Some(rel) = relative else { return "SITE".into() };
+    const PLACEHOLDER: &str = "<site>";
+    let (Ok(root), Ok(to)) = (std::fs::canonicalize(root), canonical_maybe_missing(to)) else {
+        return PLACEHOLDER.into();
+    };
+    let repository = to.ancestors().find(|dir| dir.join(".git").exists());
+    if !root.starts_with(&to) && !repository.is_some_and(|repo| root.starts_with(repo)) {
+        return PLACEHOLDER.into();
+    }
+    let Some(rel) = pathdiff::diff_paths(&root, &to) else { return PLACEHOLDER.into() };
     if rel.as_os_str().is_empty() {
         return ".".into();
     }
