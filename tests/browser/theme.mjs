@@ -315,6 +315,13 @@ async function main() {
         const hrefs = await s.$$eval('#site-search-results a', (as) => as.map((a) => a.getAttribute('href')));
         checks.ok(found, `search: ${what} (${query})`, `results: ${hrefs.join(', ') || 'none'}`);
       }
+      // The search page honours ?q=: a query in the address shows its results.
+      await s.goto(url('search/?q=okafor'), { waitUntil: 'load' });
+      const fromAddress = await s
+        .waitForFunction((w) => [...document.querySelectorAll('#site-search-results a')].some((a) => a.getAttribute('href') === w), `${args.base}people/`, { timeout: 5000 })
+        .then(() => true, () => false);
+      const typed = await s.inputValue('#site-search-input');
+      checks.ok(fromAddress && typed === 'okafor', 'search: /search/?q=okafor shows the results for the query', `input: ${typed}`);
       await s.close();
     }
 

@@ -131,4 +131,12 @@
     const first = list.querySelector("a");
     if (first) { e.preventDefault(); location.href = first.href; }
   });
+
+  // Opened with ?q= (the form submitted before the index loaded, or a shared link): show
+  // the results for that query at once.
+  const asked = new URLSearchParams(location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    load().then(() => { if (index && input.value === asked) show(search(asked), asked); });
+  }
 })();
