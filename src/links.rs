@@ -5,11 +5,13 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{field_path, item_path, Pos, Site};
-use crate::paths::has_scheme;
+use crate::paths::{has_scheme, normalize};
 use crate::render::{Content, Portal};
+use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Parser, Tag};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Component, Path};
 
 const RULE: &str = "links/broken";
 
@@ -70,7 +72,7 @@ impl<'a> Targets<'a> {
             return Some(format!("`{path}` is outside the site's base path `{}`", self.base_path));
         } else {
             let dir = from_file.rsplit_once('/').map_or("", |(d, _)| d);
-            let joined = normalize(&format!("{dir}/{}", decode(path)));
+            let joined = join(dir, &decode(path));
             match self.file_for(&joined) {
                 Some(f) => f,
                 None => return Some(format!("`{url}` is not a page or file of this site")),
@@ -84,7 +86,7 @@ impl<'a> Targets<'a> {
             return None;
         }
         let fragment = decode(fragment);
-        if ids.of(&file, bytes).contains(fragment.as_str()) {
+        if ids.of(&file, bytes).contains(fragment.as_ref()) {
             None
         } else {
             let page = if path.is_empty() { "this page".to_string() } else { format!("`{path}`") };
@@ -260,36 +262,49 @@ fn position_in(text: &str, offset: usize, first_line: usize, len: usize) -> Pos 
     Pos { line, column, len }
 }
 
-/// Percent-decodes a path or fragment (UTF-8; invalid sequences are kept as they are).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+/// Percent-decodes a path or fragment as a browser does (UTF-8); a text that does not decode
+/// to UTF-8 is kept as written, and then reported as not found.
+fn decode(text: &str) -> Cow<'_, str> {
+    percent_decode_str(text).decode_utf8().unwrap_or(Cow::Borrowed(text))
 }
 
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
+/// `dir/path` with `.` and `..` resolved; a `..` above the output root stays at the root
+/// (as a browser's does at its host's root).
+fn join(dir: &str, path: &str) -> String {
+    // A decoded `%2F` may start `path` with a slash, which must not make it absolute.
+    let joined = normalize(&Path::new(dir).join(path.trim_start_matches('/')));
+    let parts: Vec<String> = joined
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
     let trailing = if path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
     format!("{}{trailing}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_never_splits_a_character() {
+        // Regression: `%` before a multi-byte character made the hand-written decoder panic.
+        assert_eq!(decode("%€"), "%€");
+        assert_eq!(decode("a%€b%"), "a%€b%");
+        assert_eq!(decode("%E2%82%AC-%C3%A9t%C3%A9"), "€-été");
+        assert_eq!(decode("100%25 %zz %4"), "100% %zz %4");
+        // Not UTF-8 once decoded: kept as written (and so reported as not found).
+        assert_eq!(decode("%FF"), "%FF");
+    }
+
+    #[test]
+    fn relative_paths_join_like_a_browser() {
+        assert_eq!(join("guides", "../charter/"), "charter/");
+        assert_eq!(join("guides", "./img/a.png"), "guides/img/a.png");
+        assert_eq!(join("", "../../charter/"), "charter/", "`..` stops at the root");
+        assert_eq!(join("roles", ".."), "");
+        assert_eq!(join("roles", "/etc/x"), "roles/etc/x", "a decoded `%2F` stays relative");
+    }
 }

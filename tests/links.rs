@@ -65,3 +65,31 @@ fn broken_links_stop_the_build() {
     assert!(common::stderr(&result).contains("error[links/broken]"));
     assert!(!out.exists());
 }
+
+/// Regression: `%` before a multi-byte character made the link check panic (exit 101) in
+/// every command that checks links.
+#[test]
+fn percent_before_a_multibyte_character_is_reported_not_a_crash() {
+    let cases = [
+        ("content/a.md", "---\ntitle: A\n---\nSee [a](%€) now.\n", "content/a.md:4:9"),
+        (
+            "governance/charter.yaml",
+            "mission: Make [a](%€) things.\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: By vote.\n",
+            "governance/charter.yaml:1:19",
+        ),
+    ];
+    for (file, text, place) in cases {
+        let dir = site(&[(file, text)]);
+        let root = dir.path().to_string_lossy().into_owned();
+        let out = dir.path().join("public").to_string_lossy().into_owned();
+        let export = dir.path().join("export").to_string_lossy().into_owned();
+        for args in
+            [vec!["check", &root], vec!["build", &root, "--output", &out], vec!["export", &root, "--to", &export]]
+        {
+            let result = common::govsite(&args);
+            let stderr = common::stderr(&result);
+            assert_eq!(result.status.code(), Some(1), "{args:?} on {file}: {stderr}");
+            assert!(stderr.contains("broken link `%€`") && stderr.contains(place), "{args:?} on {file}: {stderr}");
+        }
+    }
+}
