@@ -145,16 +145,7 @@ fn severity_word(severity: Severity) -> &'static str {
 
 /// The byte offset of a 1-based line and character column; clamped to the text.
 fn byte_offset(source: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (i, text) in source.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            let within: usize =
-                text.trim_end_matches(['\n', '\r']).chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-            return offset + within;
-        }
-        offset += text.len();
-    }
-    source.len()
+    Pos { line, column, len: 0 }.offset_in(source).unwrap_or(source.len())
 }
 
 /// The end of a span of `len` characters from `start`, kept on the start's line.

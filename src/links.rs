@@ -134,7 +134,8 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
             let url = resolver.resolve(&dest, &page.file);
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
-                let pos = position_in(&page.body, offset, page.body_line, dest.chars().count());
+                let at = Pos::at_offset(&page.body, offset);
+                let pos = Pos { line: page.body_line + at.line - 1, len: dest.chars().count(), ..at };
                 out.push(broken(&page.file, pos, &dest, &problem));
             }
         }
@@ -210,7 +211,7 @@ fn locate_in_templates(portal: &Portal, page_template: &str, url: &str, base_pat
     for (_, source, origin) in &portal.templates {
         for needle in &needles {
             if let Some(offset) = source.find(needle) {
-                return (origin.clone(), position_in(source, offset, 1, needle.chars().count()));
+                return (origin.clone(), Pos { len: needle.chars().count(), ..Pos::at_offset(source, offset) });
             }
         }
     }
@@ -252,14 +253,6 @@ fn html_links(html: &str) -> impl Iterator<Item = &str> {
             rest.find('"').map(|end| &rest[..end])
         })
     })
-}
-
-/// The 1-based position of byte `offset` in `text`, whose first line is line `first_line`.
-fn position_in(text: &str, offset: usize, first_line: usize, len: usize) -> Pos {
-    let before = &text[..offset.min(text.len())];
-    let line = first_line + before.matches('\n').count();
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos { line, column, len }
 }
 
 /// Percent-decodes a path or fragment as a browser does (UTF-8); a text that does not decode

@@ -19,13 +19,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     // an error.
     for page in site.pages.iter().filter(|p| !p.front.draft) {
         for hit in find(&page.body) {
-            let before = &page.body[..hit.start];
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            let pos = Pos {
-                line: page.body_line + before.matches('\n').count(),
-                column: before[line_start..].chars().count() + 1,
-                len: page.body[hit.start..hit.end].chars().count(),
-            };
+            let at = Pos::at_offset(&page.body, hit.start);
+            let len = page.body[hit.start..hit.end].chars().count();
+            let pos = Pos { line: page.body_line + at.line - 1, len, ..at };
             out.push(diagnostic(&page.file, pos, &page.body[hit.start..hit.end], hit.kind, "the page's text"));
         }
     }
@@ -68,21 +64,10 @@ fn locate(start: Pos, text: &str, hit: &Hit, nth: usize, file: &str) -> Pos {
 }
 
 fn in_file(start: Pos, word: &str, nth: usize, file: &str) -> Option<Pos> {
-    let mut from = 0;
-    for _ in 1..start.line {
-        from += file[from..].find('\n')? + 1;
-    }
-    let line_len = file[from..].find('\n').unwrap_or(file.len() - from);
-    from += file[from..from + line_len].char_indices().nth(start.column.saturating_sub(1)).map_or(line_len, |(i, _)| i);
+    let from = start.offset_in(file)?;
     let rest = &file[from..];
     let hit = find(rest).into_iter().filter(|h| &rest[h.start..h.end] == word).nth(nth)?;
-    let before = &file[..from + hit.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Some(Pos {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-        len: word.chars().count(),
-    })
+    Some(Pos { len: word.chars().count(), ..Pos::at_offset(file, from + hit.start) })
 }
 
 fn diagnostic(file: &std::path::Path, pos: Pos, word: &str, kind: Kind, place: &str) -> Diagnostic {
