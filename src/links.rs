@@ -6,9 +6,10 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::{has_scheme, normalize};
-use crate::render::{Content, Portal};
+use crate::render::{html, Content, Portal};
 use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
@@ -49,7 +50,7 @@ impl<'a> Targets<'a> {
     }
 
     /// Why `url` (as published, in the page served from `from_file`) is broken, if it is.
-    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache<'a>) -> Option<String> {
+    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache) -> Option<String> {
         if url.is_empty() || url.starts_with("//") || has_scheme(url) {
             return None;
         }
@@ -95,23 +96,15 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// Ids of each HTML page, parsed once.
+/// Ids of each HTML page, parsed once and only for pages an anchor points into.
 #[derive(Default)]
-struct IdCache<'a> {
-    pages: HashMap<String, HashSet<&'a str>>,
+struct IdCache {
+    pages: HashMap<String, HashSet<String>>,
 }
 
-impl<'a> IdCache<'a> {
-    fn of(&mut self, file: &str, bytes: &'a [u8]) -> &HashSet<&'a str> {
-        self.pages.entry(file.to_string()).or_insert_with(|| {
-            let html = std::str::from_utf8(bytes).unwrap_or("");
-            html.match_indices(" id=\"")
-                .filter_map(|(i, m)| {
-                    let rest = &html[i + m.len()..];
-                    rest.find('"').map(|end| &rest[..end])
-                })
-                .collect()
-        })
+impl IdCache {
+    fn of(&mut self, file: &str, bytes: &[u8]) -> &HashSet<String> {
+        self.pages.entry(file.to_string()).or_insert_with(|| html::ids(std::str::from_utf8(bytes).unwrap_or("")))
     }
 }
 
@@ -177,20 +170,27 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
 }
 
 /// Links written in templates: every link of every page not traced to a source above.
-fn template_links<'a>(
+fn template_links(
     portal: &Portal,
-    targets: &Targets<'a>,
-    ids: &mut IdCache<'a>,
+    targets: &Targets<'_>,
+    ids: &mut IdCache,
     reported: &HashSet<String>,
 ) -> Vec<Diagnostic> {
+    // Tokenizing is most of the cost, so the pages are read in parallel, checked in order.
+    let pages: Vec<(String, &String, Vec<String>)> = portal
+        .page_templates
+        .par_iter()
+        .filter_map(|(page, template)| {
+            let file = page.to_string_lossy().replace('\\', "/");
+            let bytes = targets.files.get(&file)?;
+            let links = html::links(std::str::from_utf8(bytes).unwrap_or(""));
+            Some((file, template, links))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
-    for (page, template) in &portal.page_templates {
-        let file = page.to_string_lossy().replace('\\', "/");
-        let Some(bytes) = targets.files.get(&file) else { continue };
-        let html = std::str::from_utf8(bytes).unwrap_or("");
-        for url in html_links(html) {
-            let url = crate::render::decode_entities(url);
+    for (file, template, links) in pages {
+        for url in links {
             if reported.contains(&url) || seen.contains(&(template.clone(), url.clone())) {
                 continue;
             }
@@ -243,16 +243,6 @@ fn markdown_links(text: &str) -> Vec<(String, usize)> {
             _ => None,
         })
         .collect()
-}
-
-/// `href="…"` and `src="…"` values of an HTML page.
-fn html_links(html: &str) -> impl Iterator<Item = &str> {
-    ["href=\"", "src=\""].into_iter().flat_map(move |attr| {
-        html.match_indices(attr).filter_map(move |(i, m)| {
-            let rest = &html[i + m.len()..];
-            rest.find('"').map(|end| &rest[..end])
-        })
-    })
 }
 
 /// Percent-decodes a path or fragment as a browser does (UTF-8); a text that does not decode

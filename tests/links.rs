@@ -93,3 +93,16 @@ fn percent_before_a_multibyte_character_is_reported_not_a_crash() {
         }
     }
 }
+
+/// Anchors and links are read as a browser reads them: any quoting, any entity.
+#[test]
+fn anchors_and_links_however_written_in_raw_html() {
+    let site_yaml = common::site_yaml("markdown:\n  unsafe_html: true\n");
+    let other = "---\ntitle: Other\n---\n<span id='single'></span> <span id=bare></span> <span id=\"caf&#233;\"></span> <span id=\"&#x4E2D;\"></span>\n\n<a href='/lost/'>lost</a>\n";
+    let page = "---\ntitle: Guide\n---\n[a](other.md#single) [b](other.md#bare) [c](other.md#café) [d](other.md#caf%C3%A9) [e](other.md#中) [f](other.md#nope)\n";
+    let found = broken(&[("site.yaml", &site_yaml), ("content/other.md", other), ("content/guide.md", page)]);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(found.len(), 2, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("has no anchor `#nope`")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("broken link `/lost/`")), "{messages:#?}");
+}
