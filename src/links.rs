@@ -4,11 +4,11 @@
 //! field, site.yaml's nav, or a template).
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown::scan;
 use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::{has_scheme, normalize};
 use crate::render::{html, Content, Portal};
 use percent_encoding::percent_decode_str;
-use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -229,18 +229,15 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
 /// Relative `.md` links in YAML prose are read as if written in `content/`.
 const PROSE_FROM: &str = "content/_prose.md";
 
-/// Link and image destinations of a Markdown text, with their byte offsets.
+/// Link and image destinations of a Markdown text, with the byte offset to report them at:
+/// the destination where it is written, else the link.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {
-    Parser::new_ext(text, crate::markdown::options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                // Point at the destination itself when it is written inline.
-                let written = &text[range.clone()];
-                let at = written.rfind(dest_url.as_ref()).map_or(range.start, |i| range.start + i);
-                Some((dest_url.to_string(), at))
-            }
-            _ => None,
+    scan::destinations(text)
+        .into_iter()
+        .filter(|d| d.link_type.is_some())
+        .map(|d| {
+            let at = d.written.map_or(d.span.start, |w| w.start);
+            (d.url, at)
         })
         .collect()
 }

@@ -35,10 +35,12 @@ fn scan_doc(doc: &DocStrings, out: &mut Vec<Diagnostic>) {
         }
         let Some(at) = doc.source.written(path) else { continue };
         let start = doc.source.value(&at);
-        for (k, hit) in hits.iter().enumerate() {
+        for hit in &hits {
             let word = &text[hit.start..hit.end];
-            // Which occurrence of this word in the value it is, to find it again in the file.
-            let nth = hits[..k].iter().filter(|h| &text[h.start..h.end] == word).count();
+            // Which occurrence of these characters in the value it is, to find it again in the
+            // file: counted as text, so what the file's YAML syntax looks like as Markdown
+            // (an indented block read as code) cannot shift it.
+            let nth = text[..hit.start].matches(word).count();
             let pos = locate(start, text, hit, nth, doc.text);
             out.push(diagnostic(doc.file, pos, word, hit.kind, &format!("`{at}`")));
         }
@@ -65,9 +67,8 @@ fn locate(start: Pos, text: &str, hit: &Hit, nth: usize, file: &str) -> Pos {
 
 fn in_file(start: Pos, word: &str, nth: usize, file: &str) -> Option<Pos> {
     let from = start.offset_in(file)?;
-    let rest = &file[from..];
-    let hit = find(rest).into_iter().filter(|h| &rest[h.start..h.end] == word).nth(nth)?;
-    Some(Pos { len: word.chars().count(), ..Pos::at_offset(file, from + hit.start) })
+    let (at, _) = file[from..].match_indices(word).nth(nth)?;
+    Some(Pos { len: word.chars().count(), ..Pos::at_offset(file, from + at) })
 }
 
 fn diagnostic(file: &std::path::Path, pos: Pos, word: &str, kind: Kind, place: &str) -> Diagnostic {
