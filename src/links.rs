@@ -248,8 +248,9 @@ fn decode(text: &str) -> Cow<'_, str> {
     percent_decode_str(text).decode_utf8().unwrap_or(Cow::Borrowed(text))
 }
 
-/// `dir/path` with `.` and `..` resolved; a `..` above the output root stays at the root
-/// (as a browser's does at its host's root).
+/// `dir/path` with `.` and `..` resolved; a `..` above the output root stays at the root, as
+/// at a host's root. (Under a base path such as `/acme/` a browser would leave the site
+/// there; that is not reported yet.)
 fn join(dir: &str, path: &str) -> String {
     // A decoded `%2F` may start `path` with a slash, which must not make it absolute.
     let joined = normalize(&Path::new(dir).join(path.trim_start_matches('/')));
