@@ -4,13 +4,15 @@
 //! field, site.yaml's nav, or a template).
 
 use crate::diagnostics::Diagnostic;
-use crate::markdown::PROSE_FROM;
+use crate::markdown::{scan, PROSE_FROM};
 use crate::model::{field_path, item_path, Pos, Site};
-use crate::paths::has_scheme;
-use crate::render::{Content, Portal};
-use pulldown_cmark::{Event, Parser, Tag};
+use crate::paths::{has_scheme, normalize};
+use crate::render::{html, Content, Portal};
+use percent_encoding::percent_decode_str;
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Component, Path};
 
 const RULE: &str = "links/broken";
 
@@ -48,7 +50,7 @@ impl<'a> Targets<'a> {
     }
 
     /// Why `url` (as published, in the page served from `from_file`) is broken, if it is.
-    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache<'a>) -> Option<String> {
+    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache) -> Option<String> {
         if url.is_empty() || url.starts_with("//") || has_scheme(url) {
             return None;
         }
@@ -71,7 +73,7 @@ impl<'a> Targets<'a> {
             return Some(format!("`{path}` is outside the site's base path `{}`", self.base_path));
         } else {
             let dir = from_file.rsplit_once('/').map_or("", |(d, _)| d);
-            let joined = normalize(&format!("{dir}/{}", decode(path)));
+            let joined = join(dir, &decode(path));
             match self.file_for(&joined) {
                 Some(f) => f,
                 None => return Some(format!("`{url}` is not a page or file of this site")),
@@ -85,7 +87,7 @@ impl<'a> Targets<'a> {
             return None;
         }
         let fragment = decode(fragment);
-        if ids.of(&file, bytes).contains(fragment.as_str()) {
+        if ids.of(&file, bytes).contains(fragment.as_ref()) {
             None
         } else {
             let page = if path.is_empty() { "this page".to_string() } else { format!("`{path}`") };
@@ -94,23 +96,15 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// Ids of each HTML page, parsed once.
+/// Ids of each HTML page, parsed once and only for pages an anchor points into.
 #[derive(Default)]
-struct IdCache<'a> {
-    pages: HashMap<String, HashSet<&'a str>>,
+struct IdCache {
+    pages: HashMap<String, HashSet<String>>,
 }
 
-impl<'a> IdCache<'a> {
-    fn of(&mut self, file: &str, bytes: &'a [u8]) -> &HashSet<&'a str> {
-        self.pages.entry(file.to_string()).or_insert_with(|| {
-            let html = std::str::from_utf8(bytes).unwrap_or("");
-            html.match_indices(" id=\"")
-                .filter_map(|(i, m)| {
-                    let rest = &html[i + m.len()..];
-                    rest.find('"').map(|end| &rest[..end])
-                })
-                .collect()
-        })
+impl IdCache {
+    fn of(&mut self, file: &str, bytes: &[u8]) -> &HashSet<String> {
+        self.pages.entry(file.to_string()).or_insert_with(|| html::ids(std::str::from_utf8(bytes).unwrap_or("")))
     }
 }
 
@@ -133,7 +127,8 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
             let url = resolver.resolve(&dest, &page.file);
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
-                let pos = position_in(&page.body, offset, page.body_line, dest.chars().count());
+                let at = Pos::at_offset(&page.body, offset);
+                let pos = Pos { line: page.body_line + at.line - 1, len: dest.chars().count(), ..at };
                 out.push(broken(&page.file, pos, &dest, &problem));
             }
         }
@@ -175,20 +170,27 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
 }
 
 /// Links written in templates: every link of every page not traced to a source above.
-fn template_links<'a>(
+fn template_links(
     portal: &Portal,
-    targets: &Targets<'a>,
-    ids: &mut IdCache<'a>,
+    targets: &Targets<'_>,
+    ids: &mut IdCache,
     reported: &HashSet<String>,
 ) -> Vec<Diagnostic> {
+    // Tokenizing is most of the cost, so the pages are read in parallel, checked in order.
+    let pages: Vec<(String, &String, Vec<String>)> = portal
+        .page_templates
+        .par_iter()
+        .filter_map(|(page, template)| {
+            let file = page.to_string_lossy().replace('\\', "/");
+            let bytes = targets.files.get(&file)?;
+            let links = html::links(std::str::from_utf8(bytes).unwrap_or(""));
+            Some((file, template, links))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
-    for (page, template) in &portal.page_templates {
-        let file = page.to_string_lossy().replace('\\', "/");
-        let Some(bytes) = targets.files.get(&file) else { continue };
-        let html = std::str::from_utf8(bytes).unwrap_or("");
-        for url in html_links(html) {
-            let url = crate::render::decode_entities(url);
+    for (file, template, links) in pages {
+        for url in links {
             if reported.contains(&url) || seen.contains(&(template.clone(), url.clone())) {
                 continue;
             }
@@ -209,7 +211,7 @@ fn locate_in_templates(portal: &Portal, page_template: &str, url: &str, base_pat
     for (_, source, origin) in &portal.templates {
         for needle in &needles {
             if let Some(offset) = source.find(needle) {
-                return (origin.clone(), position_in(source, offset, 1, needle.chars().count()));
+                return (origin.clone(), Pos { len: needle.chars().count(), ..Pos::at_offset(source, offset) });
             }
         }
     }
@@ -224,70 +226,63 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
         .with_help("link to a page that exists (`/charter/`, `/roles/#<role id>`, `other-page.md#heading`), or fix the anchor to a real id")
 }
 
-/// Link and image destinations of a Markdown text, with their byte offsets.
+/// Link and image destinations of a Markdown text, with the byte offset to report them at:
+/// the destination where it is written, else the link.
 fn markdown_links(text: &str) -> Vec<(String, usize)> {
-    Parser::new_ext(text, crate::markdown::options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                // Point at the destination itself when it is written inline.
-                let written = &text[range.clone()];
-                let at = written.rfind(dest_url.as_ref()).map_or(range.start, |i| range.start + i);
-                Some((dest_url.to_string(), at))
-            }
-            _ => None,
+    scan::destinations(text)
+        .into_iter()
+        .filter(|d| d.link_type.is_some())
+        .map(|d| {
+            let at = d.written.map_or(d.span.start, |w| w.start);
+            (d.url, at)
         })
         .collect()
 }
 
-/// `href="…"` and `src="…"` values of an HTML page.
-fn html_links(html: &str) -> impl Iterator<Item = &str> {
-    ["href=\"", "src=\""].into_iter().flat_map(move |attr| {
-        html.match_indices(attr).filter_map(move |(i, m)| {
-            let rest = &html[i + m.len()..];
-            rest.find('"').map(|end| &rest[..end])
+/// Percent-decodes a path or fragment as a browser does (UTF-8); a text that does not decode
+/// to UTF-8 is kept as written, and then reported as not found.
+fn decode(text: &str) -> Cow<'_, str> {
+    percent_decode_str(text).decode_utf8().unwrap_or(Cow::Borrowed(text))
+}
+
+/// `dir/path` with `.` and `..` resolved; a `..` above the output root stays at the root, as
+/// at a host's root. (Under a base path such as `/acme/` a browser would leave the site
+/// there; that is not reported yet.)
+fn join(dir: &str, path: &str) -> String {
+    // A decoded `%2F` may start `path` with a slash, which must not make it absolute.
+    let joined = normalize(&Path::new(dir).join(path.trim_start_matches('/')));
+    let parts: Vec<String> = joined
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
         })
-    })
-}
-
-/// The 1-based position of byte `offset` in `text`, whose first line is line `first_line`.
-fn position_in(text: &str, offset: usize, first_line: usize, len: usize) -> Pos {
-    let before = &text[..offset.min(text.len())];
-    let line = first_line + before.matches('\n').count();
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos { line, column, len }
-}
-
-/// Percent-decodes a path or fragment (UTF-8; invalid sequences are kept as they are).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
-}
-
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
+        .collect();
     let trailing = if path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
     format!("{}{trailing}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_never_splits_a_character() {
+        // Regression: `%` before a multi-byte character made the hand-written decoder panic.
+        assert_eq!(decode("%€"), "%€");
+        assert_eq!(decode("a%€b%"), "a%€b%");
+        assert_eq!(decode("%E2%82%AC-%C3%A9t%C3%A9"), "€-été");
+        assert_eq!(decode("100%25 %zz %4"), "100% %zz %4");
+        // Not UTF-8 once decoded: kept as written (and so reported as not found).
+        assert_eq!(decode("%FF"), "%FF");
+    }
+
+    #[test]
+    fn relative_paths_join_like_a_browser() {
+        assert_eq!(join("guides", "../charter/"), "charter/");
+        assert_eq!(join("guides", "./img/a.png"), "guides/img/a.png");
+        assert_eq!(join("", "../../charter/"), "charter/", "`..` stops at the root");
+        assert_eq!(join("roles", ".."), "");
+        assert_eq!(join("roles", "/etc/x"), "roles/etc/x", "a decoded `%2F` stays relative");
+    }
 }

@@ -324,6 +324,9 @@ fn placeholders_in_block_scalars_and_lists() {
     assert_eq!(placeholders(&[(CHARTER, &c)]), [(CHARTER.into(), 10, 3), (CHARTER.into(), 10, 18)]);
     let ladder = "levels:\n  - id: contributor\n    name: Contributor\n  - id: maintainer\n    name: Maintainer\n    requirements: [Lorem ipsum dolor]\ninactivity: x\nremoval: x\nemeritus: x\n";
     assert_eq!(placeholders(&[(LADDER, ladder)]), [(LADDER.into(), 6, 20)]);
+    // Deeply indented, after a blank line: the file's indentation is not Markdown code.
+    let roles = "roles:\n  - id: maintainer\n    name: Maintainer\n    description: |\n      Keeps it healthy.\n\n      Ask $PROJECT_NAME.\n    responsibilities: [Review changes]\n    members:\n      - alice\n      - { person: bob, area: docs }\n";
+    assert_eq!(placeholders(&[(ROLES, roles)]), [(ROLES.into(), 7, 11)]);
 }
 
 #[test]

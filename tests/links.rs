@@ -65,3 +65,44 @@ fn broken_links_stop_the_build() {
     assert!(common::stderr(&result).contains("error[links/broken]"));
     assert!(!out.exists());
 }
+
+/// Regression: `%` before a multi-byte character made the link check panic (exit 101) in
+/// every command that checks links.
+#[test]
+fn percent_before_a_multibyte_character_is_reported_not_a_crash() {
+    let cases = [
+        ("content/a.md", "---\ntitle: A\n---\nSee [a](%€) now.\n", "content/a.md:4:9"),
+        (
+            "governance/charter.yaml",
+            "mission: Make [a](%€) things.\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: By vote.\n",
+            "governance/charter.yaml:1:19",
+        ),
+    ];
+    for (file, text, place) in cases {
+        let dir = site(&[(file, text)]);
+        let root = dir.path().to_string_lossy().into_owned();
+        let out = dir.path().join("public").to_string_lossy().into_owned();
+        let export = dir.path().join("export").to_string_lossy().into_owned();
+        for args in
+            [vec!["check", &root], vec!["build", &root, "--output", &out], vec!["export", &root, "--to", &export]]
+        {
+            let result = common::govsite(&args);
+            let stderr = common::stderr(&result);
+            assert_eq!(result.status.code(), Some(1), "{args:?} on {file}: {stderr}");
+            assert!(stderr.contains("broken link `%€`") && stderr.contains(place), "{args:?} on {file}: {stderr}");
+        }
+    }
+}
+
+/// Anchors and links are read as a browser reads them: any quoting, any entity.
+#[test]
+fn anchors_and_links_however_written_in_raw_html() {
+    let site_yaml = common::site_yaml("markdown:\n  unsafe_html: true\n");
+    let other = "---\ntitle: Other\n---\n<span id='single'></span> <span id=bare></span> <span id=\"caf&#233;\"></span> <span id=\"&#x4E2D;\"></span>\n\n<a href='/lost/'>lost</a>\n";
+    let page = "---\ntitle: Guide\n---\n[a](other.md#single) [b](other.md#bare) [c](other.md#café) [d](other.md#caf%C3%A9) [e](other.md#中) [f](other.md#nope)\n";
+    let found = broken(&[("site.yaml", &site_yaml), ("content/other.md", other), ("content/guide.md", page)]);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(found.len(), 2, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("has no anchor `#nope`")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("broken link `/lost/`")), "{messages:#?}");
+}

@@ -6,6 +6,8 @@
 //! existing file's; text of surplus existing blocks goes into the last block, so no custom
 //! text is ever dropped.
 
+use crate::model::Pos;
+
 /// Opens a custom block.
 pub const BEGIN: &str = "<!-- BEGIN CUSTOM -->";
 /// Closes a custom block.
@@ -46,7 +48,7 @@ fn unopened(text: &str, at: usize) -> MarkerError {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count() + 1
+    Pos::at_offset(text, offset).line
 }
 
 /// `generated` with its custom blocks filled from `existing` (the file as it is now, if any).

@@ -4,8 +4,8 @@
 //! The exported files are read on a forge (GitHub renders them), far from the portal, so a link
 //! like `/charter/` or `meetings.md` must become `https://…/charter/` to keep working.
 
-use crate::markdown::{options, LinkResolver};
-use pulldown_cmark::{Event, LinkType, Parser, Tag};
+use crate::markdown::{scan, LinkResolver};
+use pulldown_cmark::LinkType;
 use std::ops::Range;
 use std::path::Path;
 
@@ -17,30 +17,16 @@ use std::path::Path;
 /// as written.
 pub fn absolutize(text: &str, from: &Path, links: &LinkResolver) -> String {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut parser = Parser::new_ext(text, options()).into_offset_iter();
-    for (event, range) in parser.by_ref() {
-        let (Event::Start(Tag::Link { link_type, dest_url, .. })
-        | Event::Start(Tag::Image { link_type, dest_url, .. })) = event
-        else {
-            continue;
-        };
-        if !matches!(link_type, LinkType::Inline) {
-            // Reference links are rewritten at their definition; autolinks are absolute already.
+    for destination in scan::destinations(text) {
+        // Reference links are rewritten at their definition (`link_type` `None`); autolinks
+        // are absolute already.
+        if !matches!(destination.link_type, Some(LinkType::Inline) | None) {
             continue;
         }
-        let source = &text[range.clone()];
-        let Some(open) = source.rfind("](") else { continue };
-        let start = range.start + open + 2;
-        if let Some(at) = destination_at(text, start, &dest_url) {
-            push_edit(&mut edits, at, links.resolve(&dest_url, from), &dest_url);
-        }
-    }
-    for (_, definition) in parser.reference_definitions().iter() {
-        let source = &text[definition.span.clone()];
-        let Some(colon) = source.find("]:") else { continue };
-        let start = definition.span.start + colon + 2;
-        if let Some(at) = destination_at(text, start, &definition.dest) {
-            push_edit(&mut edits, at, links.resolve(&definition.dest, from), &definition.dest);
+        let Some(at) = destination.written else { continue };
+        let resolved = links.resolve(&destination.url, from);
+        if resolved != destination.url {
+            edits.push((at, resolved));
         }
     }
     edits.sort_by_key(|(range, _)| range.start);
@@ -57,26 +43,6 @@ pub fn absolutize(text: &str, from: &Path, links: &LinkResolver) -> String {
     }
     out.push_str(&text[at..]);
     out
-}
-
-fn push_edit(edits: &mut Vec<(Range<usize>, String)>, at: Range<usize>, resolved: String, original: &str) {
-    if resolved != original {
-        edits.push((at, resolved));
-    }
-}
-
-/// Where `dest` is written, starting at `start` after optional blanks and a `<`.
-fn destination_at(text: &str, start: usize, dest: &str) -> Option<Range<usize>> {
-    if dest.is_empty() {
-        return None;
-    }
-    let rest = text.get(start..)?;
-    let skipped = rest.len() - rest.trim_start().len();
-    let mut begin = start + skipped;
-    if text[begin..].starts_with('<') {
-        begin += 1;
-    }
-    text[begin..].starts_with(dest).then(|| begin..begin + dest.len())
 }
 
 /// Plain text (a name, a handle, an id) made safe to put inside Markdown: the characters that
@@ -128,25 +94,15 @@ pub fn indent_rest(text: &str, width: usize) -> String {
 /// collapsed to one (outside fenced code blocks, whose text is kept as written), and exactly
 /// one newline at the end. Templates can then be written for readability.
 pub fn tidy(text: &str) -> String {
+    let fenced = scan::fenced_code(text);
     let mut out = String::with_capacity(text.len());
-    let mut fence: Option<(char, usize)> = None;
     let mut blank_run = 0;
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let marker = fence_marker(trimmed).filter(|_| indent <= 3);
-        match (fence, marker) {
-            (None, Some(m)) => fence = Some(m),
-            (Some((c, n)), Some((c2, n2))) if c == c2 && n2 >= n && trimmed.trim_end().chars().all(|x| x == c) => {
-                fence = None;
-                out.push_str(line);
-                out.push('\n');
-                blank_run = 0;
-                continue;
-            }
-            _ => {}
-        }
-        if fence.is_some() {
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let (from, to) = (start, start + raw.len());
+        start = to;
+        let line = raw.strip_suffix('\n').map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l));
+        if fenced.iter().any(|f| from < f.end && f.start < to) {
             out.push_str(line);
             out.push('\n');
             blank_run = 0;
@@ -160,20 +116,13 @@ pub fn tidy(text: &str) -> String {
             continue;
         }
         blank_run = 0;
-        out.push_str(line.trim_end_matches(['\r']));
+        out.push_str(line);
         out.push('\n');
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
-}
-
-/// The character and length of a code fence opening a line (```` ``` ```` or `~~~`).
-fn fence_marker(line: &str) -> Option<(char, usize)> {
-    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = line.chars().take_while(|x| *x == c).count();
-    (n >= 3).then_some((c, n))
 }
 
 #[cfg(test)]
@@ -231,6 +180,13 @@ mod tests {
     fn tidy_collapses_blank_lines_outside_fences() {
         let text = "# T\n\n\n\nText  \n   \n```\na\n\n\nb\n```\n\n\n";
         assert_eq!(tidy(text), "# T\n\nText  \n\n```\na\n\n\nb\n```\n");
+    }
+
+    #[test]
+    fn tidy_keeps_every_fenced_block_as_written() {
+        // A fence in a list item, and a `~~~~` block that a shorter or other fence does not close.
+        let text = "- item\n\n  ```\n  a\n\n\n  b\n  ```\n\n\n~~~~\nx\n```\n\n\ny\n~~~~\n\n\nend\n";
+        assert_eq!(tidy(text), "- item\n\n  ```\n  a\n\n\n  b\n  ```\n\n~~~~\nx\n```\n\n\ny\n~~~~\n\nend\n");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod highlight;
 mod links;
+pub mod scan;
 
 pub use links::{LinkResolver, PROSE_FROM};
 

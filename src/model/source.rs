@@ -15,6 +15,35 @@ pub struct Pos {
 impl Pos {
     /// The start of a file.
     pub const START: Pos = Pos { line: 1, column: 1, len: 0 };
+
+    /// Where byte `offset` of `text` is (with no length). An offset inside a character counts
+    /// as that character, one past the end as the end: callers need not know the text's
+    /// character boundaries, and a position is never a reason to panic.
+    pub fn at_offset(text: &str, offset: usize) -> Pos {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1, len: 0 }
+    }
+
+    /// The byte offset of this line and column in `text`; a column past the end of its line
+    /// gives the line's end, a line past the last gives `None`.
+    pub fn offset_in(&self, text: &str) -> Option<usize> {
+        let mut start = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            if i + 1 == self.line {
+                let content = line.trim_end_matches(['\n', '\r']);
+                let within =
+                    content.char_indices().nth(self.column.saturating_sub(1)).map_or(content.len(), |(at, _)| at);
+                return Some(start + within);
+            }
+            start += line.len();
+        }
+        None
+    }
 }
 
 /// Where every key and value of a YAML document sits, by path.
@@ -118,6 +147,21 @@ pub fn item_path(path: &str, i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_and_positions_convert_both_ways() {
+        let text = "ab\nSiobhán: x\r\nend";
+        let x = text.find('x').unwrap();
+        assert_eq!(Pos::at_offset(text, x), Pos { line: 2, column: 10, len: 0 });
+        assert_eq!(Pos { line: 2, column: 10, len: 0 }.offset_in(text), Some(x));
+        assert_eq!(Pos::at_offset(text, 0), Pos::START);
+        assert_eq!(Pos::at_offset(text, text.len()), Pos { line: 3, column: 4, len: 0 });
+        // Inside `á` (two bytes) and past the end: clamped, never a panic.
+        assert_eq!(Pos::at_offset(text, text.find('á').unwrap() + 1).column, 6);
+        assert_eq!(Pos::at_offset(text, 999), Pos { line: 3, column: 4, len: 0 });
+        assert_eq!(Pos { line: 2, column: 99, len: 0 }.offset_in(text), Some(text.find('\r').unwrap()));
+        assert_eq!(Pos { line: 4, column: 1, len: 0 }.offset_in(text), None);
+    }
 
     #[test]
     fn shorthands_resolve_to_the_written_node() {

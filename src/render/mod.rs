@@ -3,10 +3,10 @@
 
 pub(crate) mod badge;
 mod context;
+pub(crate) mod html;
 pub mod portfolio;
 mod search;
 
-pub(crate) use search::decode_entities;
 pub mod theme;
 
 pub use theme::{Asset, Theme};

@@ -4,6 +4,7 @@
 //! no spaces between words, so it is indexed as single characters and pairs of neighbouring
 //! characters (n-grams), which the search script matches the same way.
 
+use super::html::{self, Item};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,10 +35,7 @@ pub fn index(pages: &[(String, &[u8])]) -> Vec<u8> {
     let parsed: Vec<(Entry, BTreeSet<String>)> = pages
         .par_iter()
         .map(|(url, html)| {
-            let html = String::from_utf8_lossy(html);
-            let title = between(&html, "<title>", "</title>").map(decode_entities).unwrap_or_default();
-            let main = main_content(&html);
-            let text = plain_text(main);
+            let (title, text) = title_and_text(&String::from_utf8_lossy(html));
             let snippet: String = text.chars().take(SNIPPET).collect();
             let mut terms = BTreeSet::new();
             tokens(&title, &mut terms);
@@ -55,57 +53,56 @@ pub fn index(pages: &[(String, &[u8])]) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(&text[from..from + len])
-}
-
-/// The page's `<main>` element, or the whole page when the theme has none.
-fn main_content(html: &str) -> &str {
-    let Some(open) = html.find("<main") else { return html };
-    let start = html[open..].find('>').map_or(open, |i| open + i + 1);
-    let end = html[start..].find("</main>").map_or(html.len(), |i| start + i);
-    &html[start..end]
-}
-
-/// Text without tags, scripts and styles, with whitespace collapsed.
-fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        out.push(' ');
-        let tag = &rest[open..];
-        let skip_to = ["<script", "<style"]
-            .iter()
-            .find(|t| tag.starts_with(**t))
-            .and_then(|t| tag.find(&format!("</{}>", &t[1..])).map(|i| i + t.len() + 2));
-        let close = match skip_to {
-            Some(end) => Some(end),
-            None => tag.find('>').map(|i| i + 1),
-        };
-        match close {
-            Some(n) => rest = &tag[n.min(tag.len())..],
-            None => {
-                rest = "";
+/// A page's title, and the text of its `<main>` element (of the whole page when the theme has
+/// none) without scripts and styles, whitespace collapsed; entities decoded in both.
+fn title_and_text(page: &str) -> (String, String) {
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    // All text, a space for every tag (`a<br>b` is two words); `<main>` as a range of it.
+    let mut text = String::with_capacity(page.len() / 2);
+    let mut main: (Option<usize>, Option<usize>) = (None, None);
+    let mut raw: Option<String> = None;
+    html::walk(page, |item| match item {
+        Item::Start(name, _) => {
+            if name == "title" && title.is_none() {
+                in_title = true;
+                title = Some(String::new());
+            }
+            if name == "main" && main.0.is_none() {
+                main.0 = Some(text.len());
+            }
+            if matches!(name, "script" | "style") {
+                raw = Some(name.to_string());
+            }
+            text.push(' ');
+        }
+        Item::End(name) => {
+            if name == "title" {
+                in_title = false;
+            }
+            if name == "main" && main.0.is_some() && main.1.is_none() {
+                main.1 = Some(text.len());
+            }
+            if raw.as_deref() == Some(name) {
+                raw = None;
+            }
+            text.push(' ');
+        }
+        Item::Text(t) => {
+            if let (true, Some(title)) = (in_title, title.as_mut()) {
+                title.push_str(t);
+            }
+            if raw.is_none() {
+                text.push_str(t);
             }
         }
-    }
-    out.push_str(rest);
-    decode_entities(&out).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Text with the entities Tera's and pulldown-cmark's escaping write turned back.
-pub fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+        Item::Other => text.push(' '),
+    });
+    let main = match main {
+        (Some(start), end) => &text[start..end.unwrap_or(text.len())],
+        (None, _) => &text,
+    };
+    (title.unwrap_or_default(), main.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether `c` is written without spaces between words (CJK scripts).
@@ -175,5 +172,19 @@ mod tests {
         assert_eq!(value["terms"]["review"], serde_json::json!([0]));
         assert!(value["terms"].get("menu").is_none(), "navigation is not indexed");
         assert!(value["terms"].get("var").is_none(), "scripts are not indexed");
+    }
+
+    #[test]
+    fn every_entity_is_decoded() {
+        let html = "<title>Caf&eacute; &#x4E2D;&#25991;</title><main><p>R&#233;sum&eacute; &amp; &#x4E2D;&#x6587; &lt;tag&gt;&nbsp;x</p><style>p{}</style></main>";
+        let (title, text) = title_and_text(html);
+        assert_eq!(title, "Café 中文");
+        assert_eq!(text, "Résumé & 中文 <tag> x");
+    }
+
+    #[test]
+    fn whole_page_without_main() {
+        let (title, text) = title_and_text("<title>T</title><p>One<br>two</p><!-- c > d --><script>x</script>");
+        assert_eq!((title.as_str(), text.as_str()), ("T", "T One two"));
     }
 }

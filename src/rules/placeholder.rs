@@ -4,8 +4,10 @@
 //! Matching is by whole words, so `TODOS`, `TBDs` or `Todoist` in running text are not
 //! hits, and never inside a URL or a Markdown link destination (`…/TODO.md` names a file).
 //! A `$NAME` inside Markdown code is a shell or template variable being shown, not a slot
-//! left unfilled, so code spans and fenced blocks are skipped for slots only.
+//! left unfilled, so code spans and blocks are skipped for slots only. Links and code are
+//! found by the parser that renders the text (`markdown::scan`).
 
+use crate::markdown::scan;
 use std::ops::Range;
 
 /// A placeholder in a text: its byte range.
@@ -62,7 +64,7 @@ fn link_end(text: &str, from: usize) -> usize {
     text[from..].find(|c: char| c.is_whitespace() || "<>\"'`)]".contains(c)).map_or(text.len(), |n| from + n)
 }
 
-/// URLs (`scheme://…`, `mailto:…`, `www.…`) and Markdown link destinations (`](…)`).
+/// URLs (`scheme://…`, `mailto:…`, `www.…`) and Markdown link destinations (`(…)`).
 fn link_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for (at, _) in text.match_indices("://") {
@@ -82,67 +84,8 @@ fn link_spans(text: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    for (at, _) in text.match_indices("](") {
-        let from = at + 2;
-        let end = text[from..].find([')', '\n']).map_or(text.len(), |n| from + n);
-        spans.push(from..end);
-    }
-    spans
-}
-
-/// Markdown code: inline spans between equal runs of backticks, and fenced blocks.
-fn code_spans(text: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut offset = 0;
-    let mut fence: Option<(usize, char)> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
-        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
-        match (fence, marker) {
-            (Some((start, m)), Some(c)) if c == m && run >= 3 => {
-                spans.push(start..offset + line.len());
-                fence = None;
-            }
-            (None, Some(c)) if run >= 3 => fence = Some((offset, c)),
-            _ => {}
-        }
-        offset += line.len();
-    }
-    if let Some((start, _)) = fence {
-        spans.push(start..text.len());
-    }
-    // Inline spans: a run of n backticks up to the next run of exactly n.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'`' {
-            i += 1;
-            continue;
-        }
-        let n = bytes[i..].iter().take_while(|b| **b == b'`').count();
-        let mut j = i + n;
-        let mut closed = None;
-        while j < bytes.len() {
-            if bytes[j] == b'`' {
-                let m = bytes[j..].iter().take_while(|b| **b == b'`').count();
-                if m == n {
-                    closed = Some(j + m);
-                    break;
-                }
-                j += m;
-            } else {
-                j += 1;
-            }
-        }
-        match closed {
-            Some(end) => {
-                spans.push(i..end);
-                i = end;
-            }
-            None => i += n,
-        }
-    }
+    // Inline destinations with their titles, and reference definitions.
+    spans.extend(scan::destinations(text).into_iter().filter_map(|d| d.tail));
     spans
 }
 
@@ -188,20 +131,22 @@ fn hit_at(text: &str, words: &[Range<usize>], k: usize) -> Option<(Range<usize>,
 /// Every placeholder in `text`, in order.
 pub(super) fn find(text: &str) -> Vec<Hit> {
     let words = words(text);
-    let links = link_spans(text);
-    let mut code: Option<Vec<Range<usize>>> = None;
-    let mut hits = Vec::new();
-    for k in 0..words.len() {
-        let Some((range, kind)) = hit_at(text, &words, k) else { continue };
-        if links.iter().any(|l| l.contains(&range.start)) {
-            continue;
-        }
-        if kind == Kind::Slot && code.get_or_insert_with(|| code_spans(text)).iter().any(|c| c.contains(&range.start)) {
-            continue;
-        }
-        hits.push(Hit { start: range.start, end: range.end, kind });
+    let candidates: Vec<(Range<usize>, Kind)> = (0..words.len()).filter_map(|k| hit_at(text, &words, k)).collect();
+    if candidates.is_empty() {
+        // Most texts: no need to parse them.
+        return Vec::new();
     }
-    hits
+    let links = link_spans(text);
+    let code = if candidates.iter().any(|(_, kind)| *kind == Kind::Slot) { scan::code(text) } else { Vec::new() };
+    candidates
+        .into_iter()
+        .filter(|(range, kind)| {
+            let in_link = links.iter().any(|l| l.contains(&range.start));
+            let in_code = *kind == Kind::Slot && code.iter().any(|c| c.contains(&range.start));
+            !in_link && !in_code
+        })
+        .map(|(range, kind)| Hit { start: range.start, end: range.end, kind })
+        .collect()
 }
 
 #[cfg(test)]
@@ -234,6 +179,12 @@ mod tests {
         assert_eq!(found("[TODO](https://example.org/TODO)"), ["TODO"]);
         assert!(found("Add it to your `$PATH`.\n```sh\necho $HOME_DIR\n```\n").is_empty());
         assert_eq!(found("`TODO` still counts"), ["TODO"]);
+        assert!(found("Run:\n\n    export $HOME_DIR\n\n~~~\n$A_B\n~~~\n").is_empty(), "indented and ~~~ code");
+        assert!(
+            found("[a](<docs/TODO list.md> \"FIXME later\")\n\n[r]: docs/TBD.md\n").is_empty(),
+            "destinations and titles"
+        );
+        assert_eq!(found("``$NOT `code`` $SLOT_ONE"), ["$SLOT_ONE"]);
     }
 
     #[test]

@@ -19,13 +19,9 @@ pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     // an error.
     for page in site.pages.iter().filter(|p| !p.front.draft) {
         for hit in find(&page.body) {
-            let before = &page.body[..hit.start];
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            let pos = Pos {
-                line: page.body_line + before.matches('\n').count(),
-                column: before[line_start..].chars().count() + 1,
-                len: page.body[hit.start..hit.end].chars().count(),
-            };
+            let at = Pos::at_offset(&page.body, hit.start);
+            let len = page.body[hit.start..hit.end].chars().count();
+            let pos = Pos { line: page.body_line + at.line - 1, len, ..at };
             out.push(diagnostic(&page.file, pos, &page.body[hit.start..hit.end], hit.kind, "the page's text"));
         }
     }
@@ -39,10 +35,12 @@ fn scan_doc(doc: &DocStrings, out: &mut Vec<Diagnostic>) {
         }
         let Some(at) = doc.source.written(path) else { continue };
         let start = doc.source.value(&at);
-        for (k, hit) in hits.iter().enumerate() {
+        for hit in &hits {
             let word = &text[hit.start..hit.end];
-            // Which occurrence of this word in the value it is, to find it again in the file.
-            let nth = hits[..k].iter().filter(|h| &text[h.start..h.end] == word).count();
+            // Which occurrence of these characters in the value it is, to find it again in the
+            // file: counted as text, so what the file's YAML syntax looks like as Markdown
+            // (an indented block read as code) cannot shift it.
+            let nth = text[..hit.start].matches(word).count();
             let pos = locate(start, text, hit, nth, doc.text);
             out.push(diagnostic(doc.file, pos, word, hit.kind, &format!("`{at}`")));
         }
@@ -68,21 +66,9 @@ fn locate(start: Pos, text: &str, hit: &Hit, nth: usize, file: &str) -> Pos {
 }
 
 fn in_file(start: Pos, word: &str, nth: usize, file: &str) -> Option<Pos> {
-    let mut from = 0;
-    for _ in 1..start.line {
-        from += file[from..].find('\n')? + 1;
-    }
-    let line_len = file[from..].find('\n').unwrap_or(file.len() - from);
-    from += file[from..from + line_len].char_indices().nth(start.column.saturating_sub(1)).map_or(line_len, |(i, _)| i);
-    let rest = &file[from..];
-    let hit = find(rest).into_iter().filter(|h| &rest[h.start..h.end] == word).nth(nth)?;
-    let before = &file[..from + hit.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Some(Pos {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-        len: word.chars().count(),
-    })
+    let from = start.offset_in(file)?;
+    let (at, _) = file[from..].match_indices(word).nth(nth)?;
+    Some(Pos { len: word.chars().count(), ..Pos::at_offset(file, from + at) })
 }
 
 fn diagnostic(file: &std::path::Path, pos: Pos, word: &str, kind: Kind, place: &str) -> Diagnostic {
