@@ -174,7 +174,7 @@ fn mutate(rng: &mut Rng, root: &Path, outside: &Path) {
             let body = match rng.below(4) {
                 0 => ">".repeat(5_000),
                 1 => (0..10_000).map(|i| format!("{}- item {i}", "  ".repeat(i % 50))).collect::<Vec<_>>().join("\n"),
-                2 => format!("[x](/nowhere/) ").repeat(3_000),
+                2 => "[x](/nowhere/) ".repeat(3_000),
                 _ => "TODO \n".repeat(20_000),
             };
             std::fs::write(page, format!("---\ntitle: Huge\n---\n{body}\n")).unwrap_or_default();
