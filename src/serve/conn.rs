@@ -8,7 +8,7 @@
 //! (`head.rs`, with caps) and keeps tiny_http for what it does well: building and writing
 //! responses (`Response::raw_print`, see `respond.rs`).
 //!
-//! Every connection has its own thread, and at most [`MAX_CONNECTIONS`] are open at once
+//! Every connection has its own thread (from `pool.rs`), and at most [`MAX_CONNECTIONS`] are open at once
 //! besides the event streams (which have their own cap in `reload.rs`). When they are all
 //! taken, the connection that has waited longest for a request is closed to make room, so
 //! idle or slow clients can never lock out a new one.
@@ -170,11 +170,10 @@ fn admit(socket: TcpStream, shared: &Arc<Shared>) {
         let _ = respond::refuse(&mut &socket, 503);
         return;
     };
-    let shared = Arc::clone(shared);
-    // Should the thread not start, the closure is dropped with the socket and the slot.
-    let _ = std::thread::Builder::new().name("govsite-connection".into()).spawn(move || {
-        serve(socket, &shared, slot);
-    });
+    let job_shared = Arc::clone(shared);
+    // With every thread busy (only while evicted connections wind down) the job is dropped,
+    // and with it the socket and the slot.
+    let _ = shared.pool.run(Box::new(move || serve(socket, &job_shared, slot)));
 }
 
 /// Answers requests on one connection until it closes, goes idle or turns into an event

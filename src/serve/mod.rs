@@ -5,6 +5,7 @@ mod conn;
 mod head;
 mod http;
 mod overlay;
+mod pool;
 mod rebuild;
 mod reload;
 mod respond;
@@ -20,6 +21,7 @@ pub use snapshot::{inject, live_script, Snapshot, EVENTS};
 pub use watch::{is_relevant, is_temporary};
 
 use conn::Connections;
+use pool::Pool;
 use reload::Hub;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -73,6 +75,7 @@ struct Shared {
     state: RwLock<Snapshot>,
     hub: Hub,
     connections: Connections,
+    pool: Arc<Pool>,
     origin: String,
     idle_timeout: Duration,
     stop: AtomicBool,
@@ -110,6 +113,8 @@ pub fn start(root: &Path, options: &ServeOptions) -> Result<Preview, ServeError>
         state: RwLock::new(Snapshot::default()),
         hub: Hub::default(),
         connections: Connections::default(),
+        // Page connections, streams, and evicted connections still winding down.
+        pool: Arc::new(Pool::new(MAX_CONNECTIONS + MAX_STREAMS + 16)),
         origin: format!("http://{bound}"),
         // A zero timeout would mean none at all to the socket calls behind it.
         idle_timeout: options.idle_timeout.max(Duration::from_millis(1)),
@@ -140,6 +145,7 @@ impl Preview {
         let _ = TcpStream::connect_timeout(&wake_address(self.addr), Duration::from_secs(1));
         self.shared.hub.close_all();
         self.shared.connections.close_all();
+        self.shared.pool.close();
         for thread in self.threads {
             let _ = thread.join();
         }

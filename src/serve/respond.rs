@@ -42,6 +42,9 @@ pub fn write(out: &mut impl Write, reply: Reply, head: &Head, close: bool) -> io
     add(&mut response, "Cache-Control", "no-cache");
     if close {
         add(&mut response, "Connection", "close");
+    } else if head.minor == 0 {
+        // An HTTP/1.0 client keeps the connection only when told it may.
+        add(&mut response, "Connection", "keep-alive");
     }
     print(out, response, head.minor, head.method == "HEAD")
 }
