@@ -8,10 +8,10 @@
 //! (`head.rs`, with caps) and keeps tiny_http for what it does well: building and writing
 //! responses (`Response::raw_print`, see `respond.rs`).
 //!
-//! Every connection has its own thread (from `pool.rs`), and at most [`MAX_CONNECTIONS`] are open at once
-//! besides the event streams (which have their own cap in `reload.rs`). When they are all
-//! taken, the connection that has waited longest for a request is closed to make room, so
-//! idle or slow clients can never lock out a new one.
+//! Every connection has a thread of its own (from `pool.rs`), and at most
+//! [`MAX_CONNECTIONS`] are open at once besides the event streams (which have their own cap
+//! in `reload.rs`). When they are all taken, the connection that has waited longest for a
+//! request is closed to make room, so idle or slow clients can never lock out a new one.
 
 use super::head::{self, HeadError};
 use super::http::Reply;
@@ -148,7 +148,7 @@ impl Write for Timed {
     }
 }
 
-/// Accepts connections until the server stops, each on its own thread.
+/// Accepts connections until the server stops, handing each to a thread of the pool.
 pub fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
     for incoming in listener.incoming() {
         if shared.stop.load(Ordering::SeqCst) {
