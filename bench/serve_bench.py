@@ -6,6 +6,11 @@ latency SITE LABEL: starts the server on a copy of SITE, opens the live-reload e
   the time from the completed write to the arrival of `event: reload`; prints p50 and p95.
 memory SITE: 500 consecutive edits, each waiting for its reload; prints VmRSS of the server
   at the start, after 100 edits and at the end.
+stalled SITE LABEL: page latency (p50/p95 of sequential GETs) while a live-reload client that
+  never reads is connected: first with nothing happening, then after an edit whose problem
+  report is megabytes long (20 unknown role members with 60,000-character ids) was sent to
+  every page and ten more pages opened their live-reload streams; then whether fixing the
+  edit still reaches a reading page as `reload`, and how fast.
 """
 
 import argparse
@@ -207,6 +212,105 @@ def memory(binary, site, edits):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def page_latencies(server, path, count, timeout=5.0, give_up=3):
+    """`count` sequential GETs of `path`; returns the latencies (ms) of those answered 200 and
+    how many failed. Stops after `give_up` failures in a row (a stuck server would otherwise
+    take count x timeout)."""
+    answered, failed, in_a_row = [], 0, 0
+    for _ in range(count):
+        started = time.monotonic()
+        try:
+            with socket.create_connection((server.host, server.port), timeout=timeout) as sock:
+                sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {server.host}\r\nConnection: close\r\n\r\n".encode())
+                data = b""
+                while True:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+            ok = data.startswith(b"HTTP/1.1 200")
+        except OSError:
+            ok = False
+        if ok:
+            answered.append((time.monotonic() - started) * 1000)
+            in_a_row = 0
+        else:
+            failed += 1
+            in_a_row += 1
+            if in_a_row >= give_up:
+                break
+    return answered, failed
+
+
+def describe(answered, failed, count):
+    if not answered:
+        return f"no page answered ({failed} failed in a row of {count} asked)"
+    text = f"p50 {percentile(answered, 50):6.1f} ms  p95 {percentile(answered, 95):6.1f} ms  ({len(answered)} answered"
+    return text + (f", {failed} failed or timed out)" if failed else ")")
+
+
+def open_without_reading(server):
+    """A live-reload client that sends its request and never reads a byte."""
+    sock = socket.create_connection((server.host, server.port), timeout=PATIENCE)
+    path = server.base + "__govsite/events"
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {server.host}\r\nAccept: text/event-stream\r\n\r\n".encode())
+    return sock
+
+
+def wait_for_line(server, pattern, after, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(re.search(pattern, line) for line in server.lines[after:]):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def stalled(binary, site, label, requests):
+    tmp, site = copy_site(site)
+    server = Server(binary, site)
+    try:
+        page = server.base + "people/"
+        stalled_client = open_without_reading(server)
+        reading = Events(server)
+        quiet = page_latencies(server, page, requests)
+
+        roles = os.path.join(site, "governance", "roles.yaml")
+        original = open(roles).read()
+        strangers = "".join(f"      - stranger{i}-{'x' * 60000}\n" for i in range(20))
+        broken = re.sub(r"(\n    members:\n)", lambda m: m.group(1) + strangers, original, count=1)
+        mark = len(server.lines)
+        write(roles, broken)
+        if not wait_for_line(server, r"^error: the site has", mark, 120):
+            sys.exit("the broken edit was not reported")
+        time.sleep(1.0)  # let the problem go out to the pages
+        opened = [open_without_reading(server) for _ in range(10)]
+        after = page_latencies(server, page, requests)
+
+        write(roles, original)
+        fixed = time.monotonic()
+        deadline = fixed + PATIENCE
+        reload_ms = None
+        try:
+            while reload_ms is None:
+                if reading.next_event(deadline) == "reload":
+                    reload_ms = (time.monotonic() - fixed) * 1000
+        except (TimeoutError, ConnectionError, OSError):
+            pass
+        print(f"{label}: page latency with a stalled live-reload client connected")
+        print(f"  quiet:                                  {describe(*quiet, requests)}")
+        print(f"  after a large problem and 10 new pages: {describe(*after, requests)}")
+        print(
+            "  fix -> reload at a reading page:        "
+            + (f"{reload_ms:.0f} ms" if reload_ms is not None else f"none within {PATIENCE:.0f} s")
+        )
+        for sock in opened + [stalled_client]:
+            sock.close()
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default="target/release/govsite")
@@ -218,9 +322,15 @@ def main():
     mem = sub.add_parser("memory")
     mem.add_argument("site")
     mem.add_argument("--edits", type=int, default=500)
+    stall = sub.add_parser("stalled")
+    stall.add_argument("site")
+    stall.add_argument("label")
+    stall.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     if args.mode == "latency":
         latency(args.bin, args.site, args.label, args.runs)
+    elif args.mode == "stalled":
+        stalled(args.bin, args.site, args.label, args.requests)
     else:
         memory(args.bin, args.site, args.edits)
 

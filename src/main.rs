@@ -130,7 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Check { explain: Some(rule), .. } => explain(&rule),
         Command::Check { dir, format, min_score, profile, explain: None } => check(&dir, format, min_score, profile),
         Command::Serve { dir, port, bind, open, poll } => {
-            serve(&dir, govsite::serve::ServeOptions { bind, port, poll }, open)
+            serve(&dir, govsite::serve::ServeOptions { bind, port, poll, ..Default::default() }, open)
         }
         Command::Build { dir, output, base_url, drafts } => {
             let options = govsite::BuildOptions { output, base_url, drafts, ..Default::default() };

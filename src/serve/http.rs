@@ -2,7 +2,27 @@
 //! paths are looked up in the snapshot's in-memory files, never on disk.
 
 use super::snapshot::{inject, Snapshot, EVENTS};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 use std::sync::Arc;
+
+/// What a path keeps of its characters in a `Location`: RFC 3986 path characters stay,
+/// everything else (non-ASCII above all, which a header cannot carry) is percent-encoded.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// What to send back.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,7 +36,7 @@ pub enum Reply {
         /// The bytes.
         body: Arc<Vec<u8>>,
     },
-    /// A redirect (to the base path, or to add a trailing slash).
+    /// A redirect (to the base path, or to add a trailing slash), percent-encoded.
     Redirect(String),
     /// Only GET and HEAD are served.
     MethodNotAllowed,
@@ -41,11 +61,11 @@ pub fn reply(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
     }
     let base = snapshot.base_path.as_str();
     if path == base.trim_end_matches('/') && base != "/" {
-        return Reply::Redirect(base.to_string());
+        return redirect(base);
     }
     let Some(rest) = path.strip_prefix(base) else {
         if path == "/" {
-            return Reply::Redirect(base.to_string());
+            return redirect(base);
         }
         return not_found(snapshot);
     };
@@ -60,7 +80,7 @@ pub fn reply(snapshot: &Snapshot, method: &str, url: &str) -> Reply {
         }
     }
     if !rest.ends_with('/') && snapshot.files.contains_key(&format!("{rest}/index.html")) {
-        return Reply::Redirect(format!("{base}{rest}/"));
+        return redirect(&format!("{base}{rest}/"));
     }
     not_found(snapshot)
 }
@@ -97,22 +117,24 @@ fn file(snapshot: &Snapshot, status: u16, path: &str, body: &Arc<Vec<u8>>) -> Re
     Reply::File { status, content_type, body }
 }
 
-/// Percent-decodes a URL path; `None` if it does not decode to UTF-8.
+/// A redirect to the decoded path `to`.
+fn redirect(to: &str) -> Reply {
+    Reply::Redirect(utf8_percent_encode(to, PATH).to_string())
+}
+
+/// Percent-decodes a URL path; `None` if a `%` is not followed by two hex digits (which the
+/// crate would keep as they are) or the bytes are not UTF-8.
 fn decode(path: &str) -> Option<String> {
     let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let escapes_ok = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'%')
+        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)));
+    if !escapes_ok {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_decode_str(path).decode_utf8().ok().map(|p| p.into_owned())
 }
 
 /// A decoded path may not climb out, name a drive, or smuggle separators or NULs.
@@ -179,6 +201,16 @@ mod tests {
         assert!(matches!(reply(&s, "GET", "/other/"), Reply::File { status: 404, .. }));
         assert_eq!(reply(&s, "POST", "/acme/"), Reply::MethodNotAllowed);
         assert_eq!(reply(&s, "GET", "/acme/__govsite/events"), Reply::Events);
+    }
+
+    #[test]
+    fn redirects_carry_a_percent_encoded_location() {
+        let mut s = snapshot();
+        s.files.insert("文档 a/index.html".into(), Arc::new(b"<body>docs</body>".to_vec()));
+        let expected = "/acme/%E6%96%87%E6%A1%A3%20a/";
+        assert_eq!(reply(&s, "GET", "/acme/%E6%96%87%E6%A1%A3%20a"), Reply::Redirect(expected.into()));
+        assert_eq!(reply(&s, "GET", "/acme/文档%20a"), Reply::Redirect(expected.into()));
+        assert!(matches!(reply(&s, "GET", expected), Reply::File { status: 200, .. }));
     }
 
     #[test]

@@ -1,10 +1,8 @@
 //! What the preview serves: the last good build, in memory, and the problem (if any) that
 //! keeps the newest edit from building.
 
-use crate::diagnostics::{render_human, Diagnostic};
 use crate::render::{Content, Portal};
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// Path of the live-reload event stream, under the base path.
@@ -45,23 +43,6 @@ impl Snapshot {
             .collect();
         Snapshot { files, base_path: portal.links.base_path.clone(), problem: None }
     }
-}
-
-/// The overlay shown over every open page while the input has errors.
-pub fn overlay(diagnostics: &[Diagnostic], root: &Path) -> String {
-    let mut text = String::new();
-    for d in diagnostics {
-        text.push_str(&render_human(d, root, false));
-    }
-    overlay_text("The site has errors; the last good build is shown", &text)
-}
-
-/// An overlay with a title and preformatted text.
-pub fn overlay_text(title: &str, text: &str) -> String {
-    format!(
-        "<div id=\"govsite-overlay\" role=\"alertdialog\" aria-label=\"{title}\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\"><p style=\"margin:0 0 1rem;font-size:1.2em;color:#ff8a80\"><strong>govsite:</strong> {title}. Fix the input and save; this page reloads by itself.</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-        crate::markdown::escape(text)
-    )
 }
 
 /// The live-reload script for pages served under `base_path`.

@@ -98,6 +98,13 @@ impl Server {
         self.child.id()
     }
 
+    /// A number field of `/proc/PID/status` (Linux), e.g. `Threads`, or `VmRSS` in KiB.
+    pub fn proc_status(&self, field: &str) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        let line = status.lines().find(|l| l.split(':').next() == Some(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     /// The exit status, once the process has ended.
     pub fn exited(&mut self) -> Option<ExitStatus> {
         self.child.try_wait().ok().flatten()
@@ -175,6 +182,19 @@ pub fn try_request(addr: SocketAddr, method: &str, target: &str) -> std::io::Res
     parse(&raw, method == "HEAD")
 }
 
+/// Sends `raw` exactly as given (a malformed or oversized request, say) and reads the
+/// response to the end of the connection.
+pub fn exchange(addr: SocketAddr, raw: &[u8]) -> std::io::Result<Response> {
+    let mut stream = TcpStream::connect_timeout(&addr, PATIENCE)?;
+    stream.set_read_timeout(Some(PATIENCE))?;
+    stream.set_write_timeout(Some(PATIENCE))?;
+    stream.write_all(raw)?;
+    stream.flush()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    parse(&raw, false)
+}
+
 fn invalid(message: String) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidData, message)
 }
@@ -250,6 +270,11 @@ pub struct EventStream {
 impl EventStream {
     /// Connects, asks for `path` and checks the response head (200, `text/event-stream`).
     pub fn open(addr: SocketAddr, path: &str) -> EventStream {
+        EventStream::try_open(addr, path).unwrap_or_else(|head| panic!("event stream answered {head}"))
+    }
+
+    /// [`EventStream::open`], returning the response head when it is not an event stream.
+    pub fn try_open(addr: SocketAddr, path: &str) -> Result<EventStream, String> {
         let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).expect("connect to the event stream");
         let head = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
         stream.write_all(head.as_bytes()).expect("ask for the event stream");
@@ -263,9 +288,11 @@ impl EventStream {
         };
         let head = String::from_utf8_lossy(&events.buffer[..end]).into_owned();
         events.buffer.drain(..end + 4);
-        assert!(head.starts_with("HTTP/1.1 200"), "event stream answered {head}");
-        assert!(head.to_ascii_lowercase().contains("content-type: text/event-stream"), "event stream head: {head}");
-        events
+        let is_stream = head.to_ascii_lowercase().contains("content-type: text/event-stream");
+        if !head.starts_with("HTTP/1.1 200") || !is_stream {
+            return Err(head);
+        }
+        Ok(events)
     }
 
     /// Reads more bytes, waiting at most until `deadline`; false on timeout or end of stream.

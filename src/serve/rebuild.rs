@@ -1,0 +1,104 @@
+//! Building the site into a new snapshot, and doing it again on every relevant change.
+
+use super::reload::Hub;
+use super::snapshot::Snapshot;
+use super::{overlay, watch, Shared};
+use crate::BuildOptions;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Builds the site into a new snapshot, or records the problem and keeps the old one.
+pub fn rebuild(shared: &Shared) -> bool {
+    let started = Instant::now();
+    let options = BuildOptions { drafts: true, origin: Some(shared.origin.clone()), ..BuildOptions::default() };
+    match crate::render_site(&shared.root, &options) {
+        Ok((checked, portal)) => {
+            let snapshot = Snapshot::from_portal(&portal);
+            print_diagnostics(&checked.diagnostics, &shared.root);
+            eprintln!(
+                "Rebuilt {} files in {} ms (completeness score {}/100)",
+                portal.files.len(),
+                started.elapsed().as_millis(),
+                checked.score
+            );
+            *shared.state.write().unwrap_or_else(|p| p.into_inner()) = snapshot;
+            true
+        }
+        Err(error) => {
+            let built = !shared.snapshot().files.is_empty();
+            let still = if built {
+                "still serving the last good build"
+            } else {
+                "nothing has built yet; pages show the problem until it is fixed"
+            };
+            let overlay = match &error {
+                crate::Error::Invalid(found) => {
+                    print_diagnostics(found, &shared.root);
+                    eprintln!("error: the site has {}; {still}", crate::diagnostics::summary(found));
+                    overlay::for_diagnostics(found, &shared.root, built)
+                }
+                other => {
+                    eprintln!("error: {other}\n{still}");
+                    overlay::for_error(&other.to_string(), built)
+                }
+            };
+            shared.state.write().unwrap_or_else(|p| p.into_inner()).problem = Some(overlay);
+            false
+        }
+    }
+}
+
+/// Prints what the overlay shows: the preview is for looking at pages, and thousands of
+/// diagnostics on every save would bury the terminal (and slow each rebuild).
+fn print_diagnostics(found: &[crate::diagnostics::Diagnostic], root: &Path) {
+    let (text, hidden) = overlay::shown(found, root);
+    eprint!("{text}");
+    if hidden > 0 {
+        eprintln!("…and {hidden} more; `govsite check` lists them all");
+    }
+}
+
+/// Rebuilds on every batch of relevant changes and tells open pages, until the server stops.
+pub fn on_change(
+    shared: &Shared,
+    events: &mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    mut watcher: watch::SiteWatcher,
+) {
+    while !shared.stop.load(Ordering::SeqCst) {
+        let Ok(batch) = events.recv_timeout(Duration::from_millis(200)) else { continue };
+        let mut relevant = matters(&shared.root, batch);
+        // Coalesce bursts: everything already queued goes into this one rebuild.
+        while let Ok(more) = events.try_recv() {
+            relevant |= matters(&shared.root, more);
+        }
+        if !relevant {
+            continue;
+        }
+        if let Err(e) = watcher.refresh() {
+            eprintln!("warning: cannot watch a new folder: {e}");
+        }
+        let built = rebuild(shared);
+        tell(&shared.hub, built, shared.snapshot().problem.as_deref());
+    }
+}
+
+/// Tells every open page: reload after a good build, else show the problem. Never waits
+/// for a page (see `reload.rs`).
+fn tell(hub: &Hub, built: bool, problem: Option<&str>) {
+    match (built, problem) {
+        (true, _) => hub.broadcast("reload", "{}"),
+        (false, Some(problem)) => hub.broadcast("problem", &super::json_string(problem)),
+        (false, None) => {}
+    }
+}
+
+fn matters(root: &Path, batch: notify_debouncer_full::DebounceEventResult) -> bool {
+    match batch {
+        Ok(events) => events.iter().any(|e| {
+            !matches!(e.kind, notify::EventKind::Access(_)) && e.paths.iter().any(|p| watch::is_relevant(root, p))
+        }),
+        Err(_) => true,
+    }
+}
