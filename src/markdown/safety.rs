@@ -169,6 +169,10 @@ pub(super) fn sanitize(html: &str) -> String {
                 .add_generic_attributes(["class", "id", "data-lang", "tabindex"])
                 .add_tags(["input"])
                 .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
+                // Table columns' alignment, as Markdown writes it; no other style.
+                .add_tag_attributes("th", ["style"])
+                .add_tag_attributes("td", ["style"])
+                .filter_style_properties(HashSet::from(["text-align"]))
                 .link_rel(None)
                 .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
                 .attribute_filter(|element, attribute, value| {
@@ -253,6 +257,23 @@ mod tests {
     #[test]
     fn a_reference_used_twice_is_reported_once() {
         assert_eq!(unsafe_links("[a][r] [b][r]\n\n[r]: file:///x\n").len(), 1);
+    }
+
+    #[test]
+    fn what_markdown_generates_keeps_its_meaning_through_the_sanitizer() {
+        // A page with raw HTML is sanitized whole: its generated markup must survive it.
+        let md = super::super::Markdown::default();
+        let text = "| a | b |\n|:-|--:|\n| 1 | 2 |\n\n- [x] done\n\n## T {#t .c}\n\n```rust\ncode\n```\n\n[x](/a) ![i](b.png \"t\")\n";
+        let html = sanitize(&md.render(text, std::path::Path::new("content/a.md")).html);
+        for kept in [
+            "<th style=\"text-align:left\">a</th><th style=\"text-align:right\">b</th>",
+            "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"done\">",
+            "<h2 id=\"t\" class=\"c\">T</h2>",
+            "<pre class=\"code\" data-lang=\"rust\" tabindex=\"0\">",
+            "<a href=\"a\">x</a> <img src=\"b.png\" alt=\"i\" title=\"t\">",
+        ] {
+            assert!(html.contains(kept), "{kept} missing in {html}");
+        }
     }
 
     #[test]
