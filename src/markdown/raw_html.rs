@@ -85,8 +85,9 @@ fn starts_with_letter(text: &str) -> bool {
     text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// Where a comment whose text starts at `from` ends: its earliest possible end, so that no
-/// tag a browser would see after it is skipped.
+/// Where a comment whose text starts at `from` ends: its earliest possible end (`-->`,
+/// `--!>`, or an abrupt `<!-->` / `<!--->`), so that no tag a browser would see after it is
+/// skipped. One pass: a page of many comments is read in linear time.
 fn comment_end(html: &str, from: usize) -> usize {
     let rest = &html[from.min(html.len())..];
     if rest.starts_with('>') {
@@ -95,21 +96,33 @@ fn comment_end(html: &str, from: usize) -> usize {
     if rest.starts_with("->") {
         return from + 2;
     }
-    let end = [("-->", 3), ("--!>", 4)].iter().filter_map(|(m, len)| rest.find(m).map(|i| i + len)).min();
-    end.map_or(html.len(), |e| from + e)
+    let mut at = 0;
+    while let Some(i) = rest[at..].find("--") {
+        let after = &rest[at + i + 2..];
+        if after.starts_with('>') {
+            return from + at + i + 3;
+        }
+        if after.starts_with("!>") {
+            return from + at + i + 4;
+        }
+        at += i + 1;
+    }
+    html.len()
 }
 
-/// Where the raw text of element `name` that starts at `from` ends: at its first end tag.
+/// Where the raw text of element `name` that starts at `from` ends: at its first end tag
+/// (matched without regard to case, without copying the rest of the page).
 fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
-    let lower = html[from..].to_ascii_lowercase();
-    let close = format!("</{name}");
-    let mut at = 0;
-    while let Some(i) = lower[at..].find(&close) {
-        let after = at + i + close.len();
-        if lower.as_bytes().get(after).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') {
-            return from + at + i;
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(i) = html[at..].find("</") {
+        let start = at + i;
+        let after = start + 2 + name.len();
+        let named = bytes.get(start + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        if named && bytes.get(after).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') {
+            return start;
         }
-        at = after;
+        at = start + 2;
     }
     html.len()
 }
@@ -266,6 +279,14 @@ mod tests {
         let after = attributes("<!-- <a x=\"--><img src=1>\" --><script>var s = '<a b=\"';</script><i id=2>");
         let names: Vec<&str> = after.iter().map(|(e, ..)| e.as_str()).collect();
         assert_eq!(names, ["img", "i"]);
+    }
+
+    #[test]
+    fn raw_text_ends_at_its_end_tag_in_any_case() {
+        let found = attributes("<SCRIPT>x = '<a href=1>'</sCrIpT ><b id=2><textarea></textareax><i id=3></textarea>");
+        let names: Vec<&str> = found.iter().map(|(e, ..)| e.as_str()).collect();
+        assert_eq!(names, ["b"]);
+        assert!(attributes("<!--x--!><a id=1><!---><b id=2>").len() == 2);
     }
 
     #[test]
