@@ -134,16 +134,16 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         }
     }
 
-    // Prose fields of the governance documents.
+    // Prose fields of the governance documents (plain text — names, ids — is not Markdown).
     for doc in crate::model::text_fields(site) {
-        let (file, source, page, strings) = (doc.file, doc.source, doc.page, doc.strings);
-        let from_file = format!("{page}index.html");
-        for (path, text) in strings {
-            for (dest, offset) in markdown_links(&text) {
+        let (file, source) = (doc.file, doc.source);
+        let from_file = format!("{}index.html", doc.page);
+        for (path, text) in doc.prose() {
+            for (dest, offset) in markdown_links(text) {
                 let url = resolver.resolve(&dest, Path::new(PROSE_FROM));
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
-                    let start = source.written(&path).map_or_else(|| source.value(&path), |at| source.value(&at));
+                    let start = source.written(path).map_or_else(|| source.value(path), |at| source.value(&at));
                     let pos = if text.contains('\n') {
                         start
                     } else {

@@ -39,13 +39,16 @@ fn prose_fields_are_markdown_and_sanitized() {
 }
 
 #[test]
-fn unsafe_html_passes_raw_html_when_the_site_opts_in() {
+fn unsafe_html_keeps_raw_html_but_never_event_handlers() {
     let site_yaml = "title: T\nbase_url: https://t.example/\nproject: { name: T }\nmarkdown: { unsafe_html: true }\n";
     let (_dir, out) = built(&[
         ("site.yaml", site_yaml),
         ("content/embed.md", "---\ntitle: Embed\n---\n<div class=\"x\" onclick=\"go()\">hi</div>\n"),
     ]);
-    assert!(read(&out, "embed/index.html").contains("onclick=\"go()\""));
+    // Format v2 §1: the site's own markup is kept, event handlers never are.
+    let html = read(&out, "embed/index.html");
+    assert!(html.contains("<div class=\"x\">hi</div>"), "{html}");
+    assert!(!html.contains("onclick"), "{html}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Where a link in Markdown really points once the site is published.
 
+use super::safety::url_is_allowed;
 use crate::paths::{has_scheme, normalize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,9 @@ use std::path::{Path, PathBuf};
 /// Where prose of the YAML documents is taken to be written: relative `.md` links in it are
 /// read as if written in `content/`, by the portal, the link check and the export alike.
 pub const PROSE_FROM: &str = "content/_prose.md";
+
+/// What a URL with a refused scheme is published as: a link to nowhere, on the same page.
+pub const REFUSED: &str = "#";
 
 /// Rewrites links to carry the base path: root-relative URLs and relative `.md` links.
 #[derive(Debug, Clone, Default)]
@@ -19,7 +23,14 @@ pub struct LinkResolver {
 
 impl LinkResolver {
     /// The published form of `dest`, written in the file `from` (relative to the site folder).
+    ///
+    /// A URL whose scheme is refused ([`url_is_allowed`]) becomes `#`: every URL the portal
+    /// prints from the YAML or Markdown passes here, so none is published even where no rule
+    /// looked at it first.
     pub fn resolve(&self, dest: &str, from: &Path) -> String {
+        if !url_is_allowed(dest) {
+            return REFUSED.to_string();
+        }
         if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
             return dest.to_string();
         }
@@ -91,6 +102,14 @@ mod tests {
         let from = Path::new("content/meetings.md");
         for dest in ["https://x.org/a.md", "mailto:a@b.org", "#top", "//cdn.example/x"] {
             assert_eq!(r.resolve(dest, from), dest);
+        }
+    }
+
+    #[test]
+    fn refused_schemes_become_a_link_to_nowhere() {
+        let r = resolver();
+        for dest in ["javascript:alert(1)", " JaVaScRiPt:x", "data:text/html,x", "file:///etc/passwd"] {
+            assert_eq!(r.resolve(dest, Path::new("content/a.md")), "#", "{dest}");
         }
     }
 

@@ -1,11 +1,15 @@
 //! Markdown → HTML: GitHub-flavoured extensions, heading ids, highlighted code, links
-//! rewritten under the base path, raw HTML sanitized unless the site opts in.
+//! rewritten under the base path, and nothing that runs script: links and images only to
+//! allowed URLs, headings with only an id and classes, raw HTML sanitized (see [`safety`]).
 
+pub mod check;
 pub mod highlight;
 mod links;
+mod raw_html;
+pub mod safety;
 pub mod scan;
 
-pub use links::{LinkResolver, PROSE_FROM};
+pub use links::{LinkResolver, PROSE_FROM, REFUSED};
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -39,7 +43,7 @@ pub struct Rendered {
 pub struct Markdown {
     /// Link rewriting.
     pub links: LinkResolver,
-    /// Pass raw HTML through unsanitized.
+    /// Keep every element and attribute of raw HTML but event handlers and refused URLs.
     pub unsafe_html: bool,
     /// Highlight code blocks (off when only checking: highlighting is most of a build's cost).
     pub highlight: bool,
@@ -63,6 +67,8 @@ impl Markdown {
         let mut has_code = false;
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
         let mut code: Option<(String, String)> = None;
+        // For each open link or image: whether it was refused (its end is dropped with it).
+        let mut refused: Vec<bool> = Vec::new();
         for event in events {
             if let Some((lang, buffer)) = code.as_mut() {
                 match event {
@@ -84,13 +90,31 @@ impl Markdown {
                     };
                     code = Some((lang, String::new()));
                 }
+                // A refused URL is never published: the link's text (an image's description)
+                // stays, as text; `content/unsafe-link` reports where it was written.
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                    if !safety::url_is_allowed(&dest_url) =>
+                {
+                    refused.push(true);
+                }
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    refused.push(false);
                     let dest_url = CowStr::from(self.links.resolve(&dest_url, from));
                     out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
                 }
                 Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    refused.push(false);
                     let dest_url = CowStr::from(self.links.resolve(&dest_url, from));
                     out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    if !refused.pop().unwrap_or(false) {
+                        out.push(event);
+                    }
+                }
+                // `{#id .class}` only: other attributes (`onfocus=…`, `autofocus`) are dropped.
+                Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                    out.push(Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() }));
                 }
                 // A checkbox needs a name for screen readers.
                 Event::TaskListMarker(done) => {
@@ -108,8 +132,10 @@ impl Markdown {
         }
         let mut html_out = String::with_capacity(text.len() * 3 / 2);
         html::push_html(&mut html_out, out.into_iter());
-        if has_raw_html && !self.unsafe_html {
-            html_out = sanitize(&html_out);
+        // The events above are safe as generated; only raw HTML needs the sanitizer (and a
+        // page without it keeps its bytes exactly).
+        if has_raw_html {
+            html_out = if self.unsafe_html { safety::sanitize_trusted(&html_out) } else { safety::sanitize(&html_out) };
         }
         Rendered { html: html_out, toc, has_code }
     }
@@ -195,18 +221,6 @@ pub fn github_slug(title: &str) -> String {
             _ => None,
         })
         .collect()
-}
-
-/// Removes scripts, event handlers and other active content, keeping what Markdown and the
-/// highlighter produce.
-fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["class", "id", "data-lang", "tabindex"])
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
-        .link_rel(None)
-        .clean(html)
-        .to_string()
 }
 
 #[cfg(test)]

@@ -140,7 +140,8 @@ pub struct NavItem {
 pub struct MarkdownConfig {
     /// A syntect theme name for code blocks.
     pub highlight_theme: Option<String>,
-    /// Pass raw HTML in Markdown through unsanitized.
+    /// Keep raw HTML in Markdown as its authors wrote it (scripts included), except event
+    /// handlers and URLs with a refused scheme, which are never published.
     #[serde(default)]
     pub unsafe_html: bool,
 }

@@ -1,5 +1,7 @@
 //! Every string of every governance document, with its path, for rules that read text
-//! generically (links in prose, placeholders).
+//! generically (links in prose, placeholders), and which of them are prose: only a
+//! [`Text`](super::Text) is Markdown; names, ids and e-mail addresses are plain text and are
+//! never parsed as Markdown.
 
 use super::{Doc, Document, DocumentData, DocumentVisitor, Site, SourceMap};
 use serde::Serialize;
@@ -17,6 +19,19 @@ pub struct DocStrings<'a> {
     pub page: String,
     /// (path, text) of every string value, in document order.
     pub strings: Vec<(String, String)>,
+    /// For each of `strings`, whether it is prose (Markdown).
+    pub is_prose: Vec<bool>,
+}
+
+impl DocStrings<'_> {
+    /// (path, text) of the prose strings: the Markdown the theme renders.
+    pub fn prose(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.strings
+            .iter()
+            .zip(&self.is_prose)
+            .filter(|(_, prose)| **prose)
+            .map(|((path, text), _)| (path.as_str(), text.as_str()))
+    }
 }
 
 /// Every string value of site.yaml and the governance documents.
@@ -35,16 +50,22 @@ pub fn text_fields(site: &Site) -> Vec<DocStrings<'_>> {
 }
 
 fn strings<T: Serialize>(doc: &Doc<T>, page: String) -> DocStrings<'_> {
-    let mut strings = Vec::new();
-    if let Ok(value) = serde_json::to_value(&doc.data) {
-        collect(&value, String::new(), &mut strings);
+    let mut found = Vec::new();
+    if let Ok(value) = super::text::mark_prose(&doc.data) {
+        collect(&value, String::new(), &mut found);
     }
-    DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings }
+    let (strings, is_prose) = found.into_iter().map(|(path, text, prose)| ((path, text), prose)).unzip();
+    DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings, is_prose }
 }
 
-fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, String, bool)>) {
     match value {
-        serde_json::Value::String(s) => out.push((path, s.clone())),
+        serde_json::Value::String(s) => out.push((path, s.clone(), false)),
+        serde_json::Value::Object(map) if map.len() == 1 && map.contains_key(super::text::PROSE_MARK) => {
+            if let Some(serde_json::Value::String(s)) = map.get(super::text::PROSE_MARK) {
+                out.push((path, s.clone(), true));
+            }
+        }
         serde_json::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 collect(item, super::item_path(&path, i), out);

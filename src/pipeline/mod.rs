@@ -188,6 +188,8 @@ fn validate(loaded: load::Loaded, policy: rules::policy::Policy, mut diagnostics
     diagnostics.extend(loaded.diagnostics);
     if loaded.config_read {
         diagnostics.extend(rules::check(&loaded.site));
+        // Markdown is read by the markdown stage, which owns what a link may point at.
+        diagnostics.extend(crate::markdown::check::unsafe_link_diagnostics(&loaded.site));
     }
     let mut diagnostics = policy.apply(diagnostics);
     crate::diagnostics::sort(&mut diagnostics);

@@ -274,11 +274,15 @@ pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) 
     });
     let links = markdown.links.clone();
     let base = base_path.to_string();
+    // `/x` gets the base path, `` is the home page, an absolute URL is printed as it is —
+    // unless its scheme is refused (`javascript:`…): then `#`, whatever the template does.
     tera.register_filter("url", move |path: &str, _: Kwargs, _: &State| {
         if path.starts_with('/') {
             links.resolve(path, Path::new(PROSE_FROM))
         } else if path.is_empty() {
             base.clone()
+        } else if !crate::markdown::safety::url_is_allowed(path) {
+            crate::markdown::REFUSED.to_string()
         } else {
             path.to_string()
         }

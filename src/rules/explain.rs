@@ -14,6 +14,7 @@ explanations! {
     "conduct/no-enforcement" => "conduct--no-enforcement.md",
     "content/front-matter" => "content--front-matter.md",
     "content/path-conflict" => "content--path-conflict.md",
+    "content/unsafe-link" => "content--unsafe-link.md",
     "decisions/unknown-ref" => "decisions--unknown-ref.md",
     "files/missing" => "files--missing.md",
     "files/outside-link" => "files--outside-link.md",

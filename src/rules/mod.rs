@@ -220,6 +220,12 @@ pub const RULES: &[Rule] = &[
         check: None,
     },
     Rule {
+        id: "content/unsafe-link",
+        default: Error,
+        summary: "a link or image in Markdown to a URL whose scheme is not allowed (`javascript:`…)",
+        check: None,
+    },
+    Rule {
         id: "links/broken",
         default: Error,
         summary: "a link to a page, file or anchor of the site that does not exist",
