@@ -5,6 +5,7 @@
 
 mod charter;
 mod conduct;
+mod de;
 mod decisions;
 pub mod documents;
 mod groups;

@@ -29,7 +29,7 @@ impl FrontMatter {
 #[schemars(transform = super::schema::require(FrontMatter::REQUIRED))]
 pub struct FrontMatter {
     /// Page title (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// Summary, used in `<meta>` and listings.
     pub description: Option<String>,
