@@ -102,6 +102,8 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 /// read any more, the header and location are still printed.
 pub fn render_human(diagnostic: &Diagnostic, root: &Path, color: bool) -> String {
     let source = std::fs::read_to_string(root.join(&diagnostic.file)).unwrap_or_default();
+    // The loader drops a byte-order mark (`load::read_text`); so does this, so columns agree.
+    let source = source.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(source);
     let name = diagnostic.file.display().to_string();
     let file = SimpleFile::new(name.as_str(), source.as_str());
     let start = byte_offset(&source, diagnostic.line, diagnostic.column);

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// Loads portfolio.yaml and checks every project under the portfolio's policy; links only
 /// with `links` (a build checks them on its own render).
 pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<Portfolio, Error> {
-    let text = std::fs::read_to_string(root.join(FILE))
+    let text = load::read_text(&root.join(FILE))
         .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
     let mut diagnostics = Vec::new();
     let config: Doc<PortfolioConfig> = match load::parse(Path::new(FILE), &text) {

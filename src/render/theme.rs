@@ -117,7 +117,7 @@ fn files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, ThemeError> {
 
 fn read_templates(dir: &Path, out: &mut Vec<(String, String, String)>) -> Result<(), ThemeError> {
     for (rel, path) in files(dir)? {
-        let source = std::fs::read_to_string(&path)
+        let source = crate::load::read_text(&path)
             .map_err(|e| ThemeError::Io { path: path.display().to_string(), message: e.to_string() })?;
         let name = rel.to_string_lossy().replace('\\', "/");
         out.push((name, source, path.display().to_string()));
