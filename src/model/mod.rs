@@ -21,6 +21,7 @@ mod security;
 mod site;
 mod source;
 mod text;
+pub mod url;
 mod walk;
 
 pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};
