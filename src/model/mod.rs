@@ -22,6 +22,7 @@ mod site;
 mod source;
 mod text;
 pub mod url;
+pub mod values;
 mod walk;
 
 pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};

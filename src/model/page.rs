@@ -16,6 +16,9 @@ pub struct Page {
     pub body: String,
     /// Line of the file where the body starts (1-based), so positions in the body map back.
     pub body_line: usize,
+    /// Where each front matter key and value sits in the file.
+    #[serde(skip)]
+    pub source: super::SourceMap,
 }
 
 impl FrontMatter {

@@ -24,6 +24,7 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
         Err(d) => return Err(Error::Invalid(vec![d])),
     };
     crate::rules::check_required(&config, "portfolio", &mut diagnostics);
+    crate::rules::check_values(&config, "portfolio", &mut diagnostics);
     let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
     diagnostics.extend(problems);
     let defaults = config.defaults.as_deref().map(|d| root.join(d));

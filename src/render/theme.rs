@@ -58,6 +58,15 @@ pub fn bundled_names() -> Vec<&'static str> {
 
 /// Loads theme `name` for the site in `root`, then applies `root/templates/` overrides.
 pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
+    // `schema/name` reports a path given as a theme; refuse it here too, so that no caller
+    // ever reads a theme from outside `themes/`.
+    if !crate::model::values::is_name(name) {
+        return Err(ThemeError::Unknown {
+            name: name.to_string(),
+            local: root.join("themes").display().to_string(),
+            available: bundled_names().join(", "),
+        });
+    }
     let local = root.join("themes").join(name);
     let mut theme = if local.is_dir() {
         let mut theme = Theme { folders: vec![local.clone()], ..Theme::default() };
