@@ -92,18 +92,26 @@ pub struct Project {
     pub foundation: Option<Foundation>,
 }
 
+impl Channel {
+    /// The keys the format requires (see [`super::required`]). The id is the channel's anchor
+    /// (`#channel-<id>`), its link text and what security.yaml's `bulletins` name; without
+    /// it two channels would share an anchor and the link would have no accessible name.
+    pub const REQUIRED: &[&str] = &["id", "url"];
+}
+
 /// A communication channel.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(Channel::REQUIRED))]
 pub struct Channel {
-    /// Slug id.
+    /// Slug id (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// chat | forum | mailing-list | issue-tracker | meeting | feed | social | other.
     #[serde(rename = "type", default, deserialize_with = "super::de::or_default")]
     pub kind: String,
-    /// Where to find it.
+    /// Where to find it (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub url: String,
     /// Whether anyone may read it.
