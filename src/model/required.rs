@@ -6,8 +6,8 @@
 //! schema states them with `if`/`anyOf`, and `rules/required.rs` checks them by name.
 
 use super::{
-    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, NavItem, Person, PortfolioConfig,
-    Project, Role, Scope, SiteConfig,
+    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, NavItem, Person,
+    PortfolioConfig, Project, Role, Scope, SiteConfig,
 };
 
 /// The required keys of the mappings at `parent` in one document.

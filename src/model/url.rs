@@ -228,7 +228,12 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        for ok in ["https://acme.github.io/acme/", "http://localhost:1111/", "https://[::1]/", "https://xn--bcher-kva.example/"] {
+        for ok in [
+            "https://acme.github.io/acme/",
+            "http://localhost:1111/",
+            "https://[::1]/",
+            "https://xn--bcher-kva.example/",
+        ] {
             assert_eq!(check_base_url(ok), Ok(()), "{ok}");
         }
         assert_eq!(check_base_url("javascript:alert(1)//"), Err(BaseUrlProblem::Scheme("javascript".into())));

@@ -267,7 +267,9 @@ mod tests {
         assert_eq!(why_not_a_date("2023-02-29").unwrap_err(), "February 2023 has 28 days, not 29");
         assert_eq!(why_not_a_date("2024-04-31").unwrap_err(), "April 2024 has 30 days, not 31");
         assert_eq!(why_not_a_date("1900-02-29").unwrap_err(), "February 1900 has 28 days, not 29");
-        for bad in ["last spring", "2024-1-01", "2024/01/01", "24-01-01", " 2024-01-01", "2024-01-01T00:00", "２０２４-01-01"] {
+        for bad in
+            ["last spring", "2024-1-01", "2024/01/01", "24-01-01", " 2024-01-01", "2024-01-01T00:00", "２０２４-01-01"]
+        {
             assert!(why_not_a_date(bad).unwrap_err().contains("is not written YYYY-MM-DD"), "{bad}");
         }
     }
