@@ -89,6 +89,24 @@ fn base_url_must_be_an_http_address() {
 }
 
 #[test]
+fn the_base_url_flag_is_checked_like_base_url() {
+    let dir = site(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = common::govsite(&[
+        "build",
+        &dir.path().to_string_lossy(),
+        "--output",
+        &public.to_string_lossy(),
+        "--base-url",
+        "javascript:alert(1)//",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", common::stderr(&output));
+    assert!(common::stderr(&output).contains("cannot be the portal's address"), "{}", common::stderr(&output));
+    assert!(!public.exists());
+}
+
+#[test]
 fn links_with_unsafe_schemes() {
     let channel = "    - id: chat\n      type: chat\n      url: \"  JaVaScRiPt:alert(1)\"\n      public: true\n";
     let site_text = minimal("site.yaml")
