@@ -174,6 +174,7 @@ fn language_tags() {
     assert!(d.message.contains("`中文`"), "{}", d.message);
     let d = assert_one(&[("site.yaml", &site_yaml("language: en_US\n"))], "schema/language", "site.yaml", 9, 11);
     assert!(d.help.unwrap_or_default().starts_with("did you mean `en-US`?"));
+    assert_one(&[("site.yaml", &site_yaml("language: \"\"\n"))], "schema/language", "site.yaml", 9, 11);
     assert_none(&[("site.yaml", &site_yaml("language: zh-CN\n"))], "schema/language");
 }
 

@@ -84,10 +84,12 @@ fn check_values<T: Serialize>(
     let Ok(value) = serde_json::to_value(data) else { return };
     for row in rows {
         for (path, found) in find(&value, row.path) {
-            // Only what the file writes: defaults are govsite's own, and an empty required
-            // value is `schema/missing-field`'s to report.
+            // Only what the file writes: defaults are govsite's own. An empty date or link is
+            // left out of the portal (or, where required, `schema/missing-field`'s to report);
+            // an empty language or name would be used as it is, so it is refused here.
             let Value::String(text) = found else { continue };
-            if !source.contains(&path) || (text.trim().is_empty() && row.form != Form::Name) {
+            let empty_is_absent = !matches!(row.form, Form::Name | Form::Language);
+            if !source.contains(&path) || (empty_is_absent && text.trim().is_empty()) {
                 continue;
             }
             if let Some(problem) = problem(&row.form, text, &path) {
@@ -247,8 +249,11 @@ fn name_problem(text: &str, path: &str) -> Option<Problem> {
 }
 
 /// A value as a message shows it: in backticks, control characters escaped, at most 60
-/// characters (the source line is printed under the message anyway).
+/// characters (the source line is printed under the message anyway); or `empty`.
 fn shown(text: &str) -> String {
+    if text.is_empty() {
+        return "empty".into();
+    }
     let mut out: String = text.chars().take(60).flat_map(char::escape_debug).collect();
     if text.chars().count() > 60 {
         out.push('…');
