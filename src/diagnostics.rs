@@ -142,6 +142,8 @@ impl Sources {
                     return None;
                 }
                 let text = std::fs::read_to_string(path).ok()?;
+                // The loader drops a byte-order mark (`load::read_text`); so does this, so columns agree.
+                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
                 let lines = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
                 Some(SourceText { text, lines })
             })

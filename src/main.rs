@@ -73,7 +73,7 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Publish under this URL instead of site.yaml's base_url.
-        #[arg(long)]
+        #[arg(long, value_parser = base_url_arg)]
         base_url: Option<String>,
         /// Include draft pages.
         #[arg(long)]
@@ -122,6 +122,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `--base-url` must be what site.yaml's `base_url` must be (`schema/url`); clap makes a
+/// refusal a usage error (exit code 2).
+fn base_url_arg(value: &str) -> Result<String, String> {
+    govsite::model::url::check_base_url(value).map(|()| value.to_string()).map_err(|problem| {
+        format!("it cannot be the portal's address: {problem}; give the absolute address, e.g. https://acme.github.io/acme/")
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {

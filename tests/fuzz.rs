@@ -100,7 +100,8 @@ const HOSTILE_MARKDOWN: &[&str] = &[
 
 /// One mutation of the site in `root`; `outside` holds the secret file.
 fn mutate(rng: &mut Rng, root: &Path, outside: &Path) {
-    let yaml: Vec<PathBuf> = files_under(root).into_iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    let yaml: Vec<PathBuf> =
+        files_under(root).into_iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
     let pages: Vec<PathBuf> = files_under(&root.join("content"));
     match rng.below(9) {
         // A value's type swapped, or an odd value in its place.
@@ -277,7 +278,10 @@ fn run(site: &Path, out: &Path) -> Result<Outcome, String> {
             Outcome { messages, built }
         });
         let _ = tx.send(result.map_err(|p| {
-            p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+            p.downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default()
         }));
     });
     match rx.recv_timeout(TIME_BOUND) {
@@ -336,7 +340,10 @@ fn cases(count: usize, seed: u64) {
     // A previous, good output, which a failed build must leave as it was: built once, copied
     // beside every case.
     let good = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let previous = govsite::build(&example, &govsite::BuildOptions { output: Some(good.path().join("public")), ..Default::default() });
+    let previous = govsite::build(
+        &example,
+        &govsite::BuildOptions { output: Some(good.path().join("public")), ..Default::default() },
+    );
     assert!(previous.is_ok(), "the unmutated example site builds");
     let before = common::snapshot(&good.path().join("public"));
     let mut rng = Rng(seed);

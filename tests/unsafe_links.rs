@@ -198,8 +198,9 @@ fn plain_text_is_never_markdown() {
 }
 
 #[test]
-fn yaml_urls_are_never_printed_with_a_refused_scheme() {
-    // Until `schema/url` rejects these values, the theme is the last line: `url` prints `#`.
+fn yaml_urls_with_a_refused_scheme_stop_the_build_at_each_value() {
+    // `schema/url` refuses every one of them (structural: it cannot be lowered), so nothing is
+    // written; the theme's `url` filter, which prints `#` for them, is the unit-tested last line.
     let site_yaml = "title: T\nbase_url: https://t.example/\nproject:\n  name: T\n  repository: javascript:alert(1)\n  license: MIT\n  sign_off: cla\n  cla_url: \" JaVaScRiPt:alert(2)\"\n  foundation: { name: F, url: \"vbscript:x\" }\n  channels:\n    - { id: chat, type: chat, url: \"javascript://x%0Aalert(3)\", public: true }\n\
 nav:\n  - { title: Evil, url: \"javascript:alert(4)\" }\n";
     let conduct = "pledge: Kind.\nbased_on: { name: Covenant, url: \"javascript:alert(5)\" }\nstandards:\n  positive: [Be kind]\n  negative: [Harassment]\nscope: All.\nreporting:\n  contacts:\n    - { name: Team, email: c@t.example }\nenforcement:\n  - { level: Correction, impact: Minor, consequence: A note }\n";
@@ -211,12 +212,23 @@ nav:\n  - { title: Evil, url: \"javascript:alert(4)\" }\n";
         ("governance/decisions.yaml", decisions),
         ("governance/security.yaml", security),
     ]);
-    for theme in ["default", "minimal"] {
-        let themed = format!("{site_yaml}theme: {theme}\n");
-        std::fs::write(dir.path().join("site.yaml"), themed).unwrap();
-        let out = dir.path().join(format!("public-{theme}"));
-        let result = build(dir.path(), &out);
-        assert_eq!(result.status.code(), Some(0), "{theme}: {}", stderr(&result));
-        assert_inert(&out);
+    let out = dir.path().join("public");
+    let result = build(dir.path(), &out);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    let text = stderr(&result);
+    let located: Vec<&str> = text.lines().filter(|l| l.contains("error[schema/url]")).collect();
+    assert_eq!(located.len(), 8, "every refused value is reported:\n{text}");
+    for at in [
+        "site.yaml:5:15",
+        "site.yaml:8:12",
+        "site.yaml:9:31",
+        "site.yaml:11:36",
+        "site.yaml:13:25",
+        "governance/code-of-conduct.yaml:2:34",
+        "governance/decisions.yaml:6:11",
+        "governance/security.yaml:2:29",
+    ] {
+        assert!(text.contains(&format!("--> {at}\n")), "{at} not reported:\n{text}");
     }
+    assert!(!out.exists(), "nothing is written");
 }

@@ -92,6 +92,7 @@ pub fn parse_page(file: &Path, text: &str) -> Result<Page, Diagnostic> {
         front: doc.data,
         body: text[body_start..].to_string(),
         body_line: front_lines + 3,
+        source: doc.source.shifted(1),
     })
 }
 

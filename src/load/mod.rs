@@ -183,7 +183,18 @@ fn find_yaml(folder: &Path, stem: &str) -> Option<PathBuf> {
 }
 
 fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.display().to_string(), source })
+    read_text(path).map_err(|source| LoadError::Io { path: path.display().to_string(), source })
+}
+
+/// Reads a text file of the site (YAML, Markdown, a template): the one place files are read
+/// as text. A leading UTF-8 byte-order mark, which some Windows editors write, is dropped, so
+/// it is never parsed as part of the first key and positions count from the first character.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let mut text = std::fs::read_to_string(path)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Every file under `static/`, relative to it; links followed while they stay inside the

@@ -24,19 +24,7 @@ pub fn parse<T: DeserializeOwned + Default>(file: &Path, text: &str) -> Result<D
 
 /// Walks the marked tree; a YAML syntax error (or a duplicate key) becomes `yaml/syntax`.
 fn source_map(file: &Path, text: &str) -> Result<SourceMap, Diagnostic> {
-    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
-        let m = e.marker();
-        let pos = Pos { line: m.line(), column: m.col() + 1, len: 1 };
-        let info = e.info();
-        let help = if info.contains("duplicated key") {
-            "each key may appear once in a mapping: remove or rename one of them"
-        } else if info.contains("cannot start any token") {
-            "YAML indents with spaces, never tabs; quote values that start with `@`, `` ` `` or `%`"
-        } else {
-            "fix the YAML syntax here; quoting the value often helps"
-        };
-        Diagnostic::error("yaml/syntax", file, pos, format!("this file is not valid YAML: {info}")).with_help(help)
-    })?;
+    let docs = MarkedYaml::load_from_str(text).map_err(|e| syntax_error(file, text, &e))?;
     if docs.len() > 1 {
         let pos = docs.get(1).map(|d| marker_pos(d, 1)).unwrap_or(Pos::START);
         return Err(Diagnostic::error("yaml/syntax", file, pos, "this file holds more than one YAML document")
@@ -47,6 +35,66 @@ fn source_map(file: &Path, text: &str) -> Result<SourceMap, Diagnostic> {
         record(root, String::new(), &mut map);
     }
     Ok(map)
+}
+
+/// The tab a tab error reported on line `from` is about: the first one from that line on
+/// that stands in a line's indentation, else the first one at all.
+fn find_tab(text: &str, from: usize) -> Option<Pos> {
+    let (mut line, mut column, mut leading) = (1, 1, true);
+    let mut first = None;
+    for c in text.chars() {
+        if c == '\t' && line >= from {
+            let pos = Pos { line, column, len: 1 };
+            if leading {
+                return Some(pos);
+            }
+            first.get_or_insert(pos);
+        }
+        if c == '\n' {
+            (line, column, leading) = (line + 1, 1, true);
+        } else {
+            column += 1;
+            leading &= c == ' ' || c == '\t';
+        }
+    }
+    first
+}
+
+/// A saphyr error as `yaml/syntax`; a tab where YAML wants spaces gets its own position and help.
+fn syntax_error(file: &Path, text: &str, e: &saphyr::ScanError) -> Diagnostic {
+    let m = e.marker();
+    let pos = Pos { line: m.line(), column: m.col() + 1, len: 1 };
+    let info = e.info();
+    if let Some(tab) = tab_position(text, m, info) {
+        return Diagnostic::error("yaml/syntax", file, tab, "this file is not valid YAML: a tab where YAML expects spaces")
+            .with_label("tab")
+            .with_help("YAML indents with spaces, never tabs: replace this tab with spaces (and set your editor to insert spaces in YAML files)");
+    }
+    let help = if info.contains("duplicated key") {
+        "each key may appear once in a mapping: remove or rename one of them"
+    } else if info.contains("cannot start any token") {
+        "YAML indents with spaces, never tabs; quote values that start with `@`, `` ` `` or `%`"
+    } else {
+        "fix the YAML syntax here; quoting the value often helps"
+    };
+    Diagnostic::error("yaml/syntax", file, pos, format!("this file is not valid YAML: {info}")).with_help(help)
+}
+
+/// Where the tab an error is about sits, if it is about a tab. saphyr points at the tab, just
+/// after it, or — for a tab in the indentation of a plain scalar's next line — at the start of
+/// that scalar, a line or more before the tab.
+fn tab_position(text: &str, m: &saphyr::Marker, info: &str) -> Option<Pos> {
+    let pos = Pos { line: m.line(), column: m.col() + 1, len: 1 };
+    let before = m.index().checked_sub(1).and_then(|i| text.chars().nth(i));
+    if text.chars().nth(m.index()) == Some('\t') {
+        Some(pos)
+    } else if before == Some('\t') && pos.column > 1 && (info.contains("tab") || info.contains("whitespace")) {
+        Some(Pos { column: pos.column - 1, ..pos })
+    } else if info.contains("tab") {
+        find_tab(text, m.line())
+    } else {
+        None
+    }
 }
 
 fn marker_pos(node: &MarkedYaml, len: usize) -> Pos {
@@ -269,6 +317,21 @@ mod tests {
         let err = roles("roles:\n  - id: [a, b\n").unwrap_err();
         assert_eq!(err.rule, "yaml/syntax");
         assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn a_tab_is_reported_where_it_is_with_tab_help() {
+        for (text, line, column) in [
+            ("roles:\n  - id: a\n\tname: b\n", 3, 1),
+            ("roles:\n  - id: a\n    name: b\n\t  open: true\n", 4, 1),
+            ("roles:\n\t- id: a\n", 2, 1),
+            ("roles:\n  - id: a\t# note\n    name:\tb\n", 3, 10),
+            ("roles:\n  - id: x\ty\n  \t  name: b\n", 3, 3),
+        ] {
+            let err = roles(text).unwrap_err();
+            assert_eq!((err.rule, err.line, err.column), ("yaml/syntax", line, column), "{text:?}: {err:?}");
+            assert!(err.help.as_deref().is_some_and(|h| h.contains("never tabs")), "{err:?}");
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! The renderer never publishes such a URL whatever this rule's severity; the rule says
 //! where it was written, so an error stops the build and a warning explains the missing link.
 
-use super::safety::{unsafe_links, UnsafeLink, ALLOWED_SCHEMES};
+use super::safety::{unsafe_links, UnsafeLink};
 use crate::diagnostics::Diagnostic;
+use crate::model::url::SAFE_SCHEMES as ALLOWED_SCHEMES;
 use crate::model::{text_fields, Pos, Site};
 use std::path::Path;
 

@@ -7,38 +7,21 @@
 //! sanitizer — which is why a page without raw HTML is never re-serialized.
 
 use super::raw_html;
+use crate::model::url::SAFE_SCHEMES as ALLOWED_SCHEMES;
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The schemes a link or image may use; a URL without a scheme (a relative or root-relative
-/// path, `//host/path`, a `#fragment`) is always allowed.
-pub const ALLOWED_SCHEMES: [&str; 8] = ["http", "https", "mailto", "tel", "irc", "ircs", "xmpp", "matrix"];
-
-/// The scheme of `url` as a browser reads it, lowercased, or `None` for a relative URL.
-///
-/// Browsers strip leading and trailing control characters and spaces and drop tabs and
-/// newlines anywhere (WHATWG URL), so `" Java\tScript:x"` has the scheme `javascript`.
+/// The scheme of `url` as a browser reads it, lowercased, or `None` for a URL without one.
 pub fn url_scheme(url: &str) -> Option<String> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let mut scheme = String::new();
-    for c in trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
-        match c {
-            ':' => return (!scheme.is_empty()).then_some(scheme),
-            c if c.is_ascii_alphabetic() => scheme.push(c.to_ascii_lowercase()),
-            c if !scheme.is_empty() && (c.is_ascii_digit() || "+-.".contains(c)) => scheme.push(c),
-            _ => return None,
-        }
-    }
-    None
+    crate::model::url::classify(url).scheme().map(str::to_string)
 }
 
-/// Whether a link or image may point at `url`: the one classification of URLs written in
-/// Markdown and in raw HTML. (To be replaced by the shared allow-list of `model::url` once it
-/// exists; the rule is the same.)
+/// Whether a link or image may point at `url`: the one allow-list of `model::url`, shared
+/// with the YAML URL fields.
 pub fn url_is_allowed(url: &str) -> bool {
-    url_scheme(url).is_none_or(|scheme| ALLOWED_SCHEMES.contains(&scheme.as_str()))
+    crate::model::url::is_safe_url(url)
 }
 
 /// Whether an attribute is an event handler (`onclick`, `onerror`…), which runs script.

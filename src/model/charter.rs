@@ -13,21 +13,21 @@ impl Charter {
 #[schemars(transform = super::schema::require(Charter::REQUIRED))]
 pub struct Charter {
     /// Mission (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub mission: Text,
     /// Vision.
     pub vision: Option<Text>,
     /// What is in and out of scope (required: at least one `in` item).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub scope: Scope,
     /// The community's values.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub values: Vec<Value>,
     /// How decisions are made (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub decision_making: DecisionMaking,
     /// How this charter is changed (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub amendments: Text,
 }
 
@@ -42,10 +42,10 @@ impl Scope {
 #[schemars(transform = super::schema::require(Scope::REQUIRED))]
 pub struct Scope {
     /// In scope.
-    #[serde(rename = "in", default)]
+    #[serde(rename = "in", default, deserialize_with = "super::de::or_default")]
     pub in_scope: Vec<Text>,
     /// Out of scope.
-    #[serde(rename = "out", default)]
+    #[serde(rename = "out", default, deserialize_with = "super::de::or_default")]
     pub out_of_scope: Vec<Text>,
 }
 
@@ -54,7 +54,7 @@ pub struct Scope {
 #[serde(deny_unknown_fields)]
 pub struct Value {
     /// Name, e.g. Transparency.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// What it means here.
     pub description: Option<Text>,
@@ -75,17 +75,17 @@ impl DecisionMaking {
 ))]
 pub struct DecisionMaking {
     /// lazy-consensus | consensus | voting | bdfl (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub model: String,
     /// The role or group that decides (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub body: String,
     /// The process in words.
     pub description: Option<Text>,
     /// Voting rules; required when `model` is `voting`.
     pub voting: Option<Voting>,
     /// Decisions that need another majority.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub thresholds: Vec<Threshold>,
 }
 
@@ -110,10 +110,10 @@ pub struct Voting {
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Which decision, e.g. amendment, removal.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub decision: String,
     /// The majority it needs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub majority: String,
     /// What the majority is counted against.
     pub base: Option<String>,

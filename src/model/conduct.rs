@@ -32,13 +32,13 @@ pub struct CodeOfConduct {
     /// Where the code applies (required unless adopted by reference).
     pub scope: Option<Text>,
     /// How to report a problem (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub reporting: Reporting,
     /// The enforcement ladder, mildest first (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub enforcement: Vec<EnforcementStep>,
     /// Credits.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub attribution: Vec<Attribution>,
 }
 
@@ -47,7 +47,7 @@ pub struct CodeOfConduct {
 #[serde(deny_unknown_fields)]
 pub struct BasedOn {
     /// e.g. Contributor Covenant.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// e.g. "2.1".
     pub version: Option<String>,
@@ -63,10 +63,10 @@ pub struct BasedOn {
 #[serde(deny_unknown_fields)]
 pub struct Standards {
     /// Behaviour that makes a positive environment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub positive: Vec<Text>,
     /// Unacceptable behaviour.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub negative: Vec<Text>,
 }
 
@@ -81,7 +81,7 @@ impl Reporting {
 #[schemars(transform = super::schema::require(Reporting::REQUIRED))]
 pub struct Reporting {
     /// Who receives reports (required: at least one): `{ name, email }`, a `url` or `{ person }`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub contacts: Vec<Contact>,
     /// What happens to a report.
     pub process: Option<Text>,
@@ -94,7 +94,7 @@ pub struct Reporting {
 #[serde(deny_unknown_fields)]
 pub struct EnforcementStep {
     /// e.g. Correction, Warning.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub level: String,
     /// The behaviour that leads here.
     pub impact: Option<Text>,
@@ -107,7 +107,7 @@ pub struct EnforcementStep {
 #[serde(deny_unknown_fields)]
 pub struct Attribution {
     /// The credit.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub text: Text,
     /// Where the source lives.
     pub url: Option<String>,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct DecisionLog {
     /// Decisions, as written.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub decisions: Vec<Decision>,
 }
 
@@ -22,14 +22,14 @@ impl Decision {
 #[schemars(transform = super::schema::require(Decision::REQUIRED))]
 pub struct Decision {
     /// Unique id, also its anchor (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// YYYY-MM-DD (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub date: String,
     /// Title (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// accepted | rejected | deferred | withdrawn | superseded.
     pub outcome: Option<String>,
@@ -38,7 +38,7 @@ pub struct Decision {
     /// The vote, if there was one.
     pub votes: Option<Votes>,
     /// Person, role or group ids the decision affects.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub affects: Vec<String>,
     /// What was decided and why.
     pub summary: Option<Text>,

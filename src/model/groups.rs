@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Groups {
     /// Every group.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub groups: Vec<Group>,
 }
 
@@ -22,19 +22,19 @@ impl Group {
 #[schemars(transform = super::schema::require(Group::REQUIRED))]
 pub struct Group {
     /// Unique slug id (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// What the group does.
     pub description: Option<Text>,
     /// Chairs (person ids or `{ person, area, since }`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub chairs: Vec<Member>,
     /// Members (person ids or `{ person, area, since }`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub members: Vec<Member>,
     /// Every active holder of this role is a member.
     pub members_from: Option<String>,
@@ -45,7 +45,7 @@ pub struct Group {
     /// How often the group's charter is reviewed.
     pub review_every_months: Option<u32>,
     /// Regular meetings.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub meetings: Vec<Meeting>,
 }
 
@@ -54,7 +54,7 @@ pub struct Group {
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Meeting name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// e.g. every second Tuesday.
     pub cadence: Option<String>,

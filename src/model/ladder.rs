@@ -21,7 +21,7 @@ pub struct Ladder {
     #[serde(default = "yes")]
     pub cumulative: bool,
     /// The levels, entry level first (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub levels: Vec<LadderLevel>,
     /// When someone counts as inactive, and what follows.
     pub inactivity: Option<Text>,
@@ -64,18 +64,18 @@ impl LadderLevel {
 #[schemars(transform = super::schema::require(LadderLevel::REQUIRED))]
 pub struct LadderLevel {
     /// Unique slug id (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// The role this level grants.
     pub role: Option<String>,
     /// What the level is.
     pub description: Option<Text>,
     /// Ways to take part.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub activities: Vec<Text>,
     /// What it takes to reach this level (required above the first).
     pub requirements: Option<Requirements>,
@@ -88,10 +88,10 @@ pub struct LadderLevel {
     /// Who must sponsor a candidate.
     pub sponsors: Option<Sponsors>,
     /// What holders must do.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub responsibilities: Vec<Text>,
     /// What holders may do.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub privileges: Vec<Text>,
     /// How one is nominated and approved.
     pub nomination: Option<Text>,

@@ -5,6 +5,7 @@
 
 mod charter;
 mod conduct;
+mod de;
 mod decisions;
 pub mod documents;
 mod groups;
@@ -21,6 +22,8 @@ mod security;
 mod site;
 mod source;
 mod text;
+pub mod url;
+pub mod values;
 mod walk;
 
 pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};

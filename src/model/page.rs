@@ -16,6 +16,9 @@ pub struct Page {
     pub body: String,
     /// Line of the file where the body starts (1-based), so positions in the body map back.
     pub body_line: usize,
+    /// Where each front matter key and value sits in the file.
+    #[serde(skip)]
+    pub source: super::SourceMap,
 }
 
 impl FrontMatter {
@@ -29,7 +32,7 @@ impl FrontMatter {
 #[schemars(transform = super::schema::require(FrontMatter::REQUIRED))]
 pub struct FrontMatter {
     /// Page title (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// Summary, used in `<meta>` and listings.
     pub description: Option<String>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct People {
     /// Everyone with a role, a group seat or a contact duty.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub people: Vec<Person>,
 }
 
@@ -21,11 +21,11 @@ impl Person {
 #[schemars(transform = super::schema::require(Person::REQUIRED))]
 pub struct Person {
     /// Unique slug id (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// GitHub handle.
     pub github: Option<String>,

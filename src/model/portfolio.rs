@@ -13,22 +13,22 @@ impl PortfolioConfig {
 #[schemars(transform = super::schema::require(PortfolioConfig::REQUIRED))]
 pub struct PortfolioConfig {
     /// Portal title (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// One-line description.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub description: String,
     /// Where the portfolio is published (required); each project goes under
     /// `<base_url><project folder name>/`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub base_url: String,
     /// Content language, `en` by default.
-    #[serde(default = "default_language")]
+    #[serde(default = "default_language", deserialize_with = "language_or_default")]
     pub language: String,
     /// A partial site whose governance documents every project inherits.
     pub defaults: Option<String>,
     /// The project site folders (required, at least one).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub projects: Vec<String>,
     /// Checks that apply to every project; a project may only make them stricter.
     #[serde(default)]
@@ -37,4 +37,9 @@ pub struct PortfolioConfig {
 
 fn default_language() -> String {
     "en".into()
+}
+
+/// `language: ~` is the default language, as no `language` is.
+fn language_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::deserialize(deserializer)?.unwrap_or_else(default_language))
 }

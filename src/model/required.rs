@@ -6,8 +6,8 @@
 //! schema states them with `if`/`anyOf`, and `rules/required.rs` checks them by name.
 
 use super::{
-    Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, NavItem, Person, PortfolioConfig,
-    Project, Role, Scope, SiteConfig,
+    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, NavItem, Person,
+    PortfolioConfig, Project, Role, Scope, SiteConfig,
 };
 
 /// The required keys of the mappings at `parent` in one document.
@@ -29,6 +29,7 @@ pub struct RequiredKeys {
 pub const REQUIRED: &[RequiredKeys] = &[
     RequiredKeys { document: "site", parent: "", keys: SiteConfig::REQUIRED },
     RequiredKeys { document: "site", parent: "project", keys: Project::REQUIRED },
+    RequiredKeys { document: "site", parent: "project.channels[]", keys: Channel::REQUIRED },
     RequiredKeys { document: "site", parent: "nav[]", keys: NavItem::REQUIRED },
     RequiredKeys { document: "site", parent: "check.exemptions[]", keys: Exemption::REQUIRED },
     RequiredKeys { document: "portfolio", parent: "", keys: PortfolioConfig::REQUIRED },

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Roles {
     /// Every role of the project.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub roles: Vec<Role>,
 }
 
@@ -22,23 +22,23 @@ impl Role {
 #[schemars(transform = super::schema::require(Role::REQUIRED))]
 pub struct Role {
     /// Unique slug id (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// Display name (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// What the role is (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub description: Text,
     /// What holders must do (required, non-empty).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub responsibilities: Vec<Text>,
     /// What holders may do.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub privileges: Vec<Text>,
     /// Who holds it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub members: Vec<Member>,
     /// Fewer active members than this is a warning.
     pub min_members: Option<u32>,

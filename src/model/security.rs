@@ -13,7 +13,7 @@ pub struct SecurityPolicy {
     /// The private reporting route (required, or `contacts`).
     pub contact: Option<Contact>,
     /// Several private routes, each with its own timeline.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub contacts: Vec<SecurityContact>,
     /// First answer within this many days.
     pub acknowledge_days: Option<u32>,
@@ -22,13 +22,13 @@ pub struct SecurityPolicy {
     /// The group that handles reports.
     pub team: Option<String>,
     /// What a good report includes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub report_contents: Vec<Text>,
     /// Which versions receive fixes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub supported_versions: Vec<SupportedVersion>,
     /// Channel ids where advisories are published.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub bulletins: Vec<String>,
     /// The embargo policy.
     pub embargo: Option<Text>,
@@ -41,10 +41,10 @@ pub struct SecurityPolicy {
 #[serde(deny_unknown_fields)]
 pub struct SecurityContact {
     /// email | form | …
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub kind: String,
     /// Address or URL.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub address: String,
     /// First answer within this many days on this route.
     pub acknowledge_days: Option<u32>,

@@ -14,25 +14,25 @@ impl SiteConfig {
 #[schemars(transform = super::schema::require(SiteConfig::REQUIRED))]
 pub struct SiteConfig {
     /// Portal title (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// One-line description, used in `<meta>` and on the home page.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub description: String,
     /// Where the portal is published (required); its path prefixes every link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub base_url: String,
     /// Content language, `en` by default.
-    #[serde(default = "default_language")]
+    #[serde(default = "default_language", deserialize_with = "language_or_default")]
     pub language: String,
     /// Theme folder name under `themes/`, `default` by default.
-    #[serde(default = "default_theme")]
+    #[serde(default = "default_theme", deserialize_with = "theme_or_default")]
     pub theme: String,
     /// The project the portal governs (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub project: Project,
     /// Extra top-navigation entries.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub nav: Vec<NavItem>,
     /// Markdown options.
     #[serde(default)]
@@ -50,6 +50,16 @@ fn default_theme() -> String {
     "default".into()
 }
 
+/// `language: ~` is the default language, as no `language` is (see [`super::de`]).
+fn language_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::deserialize(deserializer)?.unwrap_or_else(default_language))
+}
+
+/// `theme: ~` is the default theme, as no `theme` is.
+fn theme_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::deserialize(deserializer)?.unwrap_or_else(default_theme))
+}
+
 impl Project {
     /// The keys the format requires (see [`super::required`]).
     pub const REQUIRED: &[&str] = &["name"];
@@ -61,7 +71,7 @@ impl Project {
 #[schemars(transform = super::schema::require(Project::REQUIRED))]
 pub struct Project {
     /// Project name (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// Source repository URL.
     pub repository: Option<String>,
@@ -70,7 +80,7 @@ pub struct Project {
     /// Logo, a path in the site folder (e.g. `static/logo.svg`).
     pub logo: Option<String>,
     /// Where the community talks.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub channels: Vec<Channel>,
     /// The contribution guide: a page of the site (`content/…md`) or a URL.
     pub contributing: Option<String>,
@@ -82,19 +92,27 @@ pub struct Project {
     pub foundation: Option<Foundation>,
 }
 
+impl Channel {
+    /// The keys the format requires (see [`super::required`]). The id is the channel's anchor
+    /// (`#channel-<id>`), its link text and what security.yaml's `bulletins` name; without
+    /// it two channels would share an anchor and the link would have no accessible name.
+    pub const REQUIRED: &[&str] = &["id", "url"];
+}
+
 /// A communication channel.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(Channel::REQUIRED))]
 pub struct Channel {
-    /// Slug id.
-    #[serde(default)]
+    /// Slug id (required).
+    #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
     /// chat | forum | mailing-list | issue-tracker | meeting | feed | social | other.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, deserialize_with = "super::de::or_default")]
     pub kind: String,
-    /// Where to find it.
-    #[serde(default)]
+    /// Where to find it (required).
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub url: String,
     /// Whether anyone may read it.
     #[serde(default)]
@@ -108,7 +126,7 @@ pub struct Channel {
 #[serde(deny_unknown_fields)]
 pub struct Foundation {
     /// Foundation name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
     /// Foundation website.
     pub url: Option<String>,
@@ -127,10 +145,10 @@ impl NavItem {
 #[schemars(transform = super::schema::require(NavItem::REQUIRED))]
 pub struct NavItem {
     /// Link text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
     /// Root-relative URL of a page of the site, or an absolute URL.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub url: String,
 }
 
@@ -156,7 +174,7 @@ pub struct CheckConfig {
     #[serde(default)]
     pub rules: IndexMap<String, String>,
     /// Rules switched off for a stated reason.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub exemptions: Vec<Exemption>,
     /// `check` fails below this completeness score.
     pub min_score: Option<u32>,
@@ -173,9 +191,9 @@ impl Exemption {
 #[schemars(transform = super::schema::require(Exemption::REQUIRED))]
 pub struct Exemption {
     /// Rule id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub rule: String,
     /// Why (required).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::de::or_default")]
     pub reason: Text,
 }

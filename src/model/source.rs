@@ -93,6 +93,15 @@ impl SourceMap {
         self.keys.iter().filter(move |(key, _)| key.starts_with(path)).map(|(key, pos)| (key.as_str(), *pos))
     }
 
+    /// The same positions, `lines` lines further down: a page's front matter is parsed on its
+    /// own but starts on the file's second line.
+    pub fn shifted(mut self, lines: usize) -> SourceMap {
+        for pos in self.values.values_mut().chain(self.keys.values_mut()) {
+            pos.line += lines;
+        }
+        self
+    }
+
     /// Whether the document has a value at `path`.
     pub fn contains(&self, path: &str) -> bool {
         self.values.contains_key(path)

@@ -1,5 +1,5 @@
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::Cell;
 
 /// Prose written by people: Markdown, rendered by the theme.
@@ -8,10 +8,17 @@ use std::cell::Cell;
 /// (`{en: …, zh: …}`) can be accepted here without reshaping the model, and so that the text
 /// walk can tell prose (parsed as Markdown) from plain text (names, ids, e-mail addresses),
 /// which is never parsed as Markdown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, JsonSchema)]
 #[serde(transparent)]
 #[schemars(inline, description = "Markdown, rendered by the theme; links in it are rewritten and checked.")]
 pub struct Text(pub String);
+
+/// A null (`~`) is no text at all, never the word "null" (see `super::de`).
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Text(Option::<String>::deserialize(deserializer)?.unwrap_or_default()))
+    }
+}
 
 impl Text {
     /// The Markdown source.

@@ -21,6 +21,7 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
     let boundary = Boundary::new(root).ok_or_else(|| LoadError::Missing(root.display().to_string()))?;
     let mut diagnostics = Vec::new();
     crate::rules::check_required(&config, "portfolio", &mut diagnostics);
+    crate::rules::check_values(&config, "portfolio", &mut diagnostics);
     let (portfolio_policy, problems) = Policy::from_check(&config.check, config.origin(), options.profile.as_deref());
     diagnostics.extend(problems);
     let mut defaults = config.defaults.as_deref().map(|d| root.join(d));
@@ -96,7 +97,7 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
 
 /// portfolio.yaml, parsed; a file that does not parse stops everything.
 fn load_config(root: &Path) -> Result<Doc<PortfolioConfig>, Error> {
-    let text = std::fs::read_to_string(root.join(FILE))
+    let text = load::read_text(&root.join(FILE))
         .map_err(|source| LoadError::Io { path: root.join(FILE).display().to_string(), source })?;
     load::parse(Path::new(FILE), &text).map_err(|d| Error::Invalid(vec![d]))
 }

@@ -65,11 +65,20 @@ pub fn bundled_names() -> Vec<&'static str> {
 /// Loads theme `name` for the site in `root`, then applies `root/templates/` overrides;
 /// nothing outside the site folder is read.
 pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
+    // `schema/name` reports a path given as a theme; refuse it here too, so that no caller
+    // ever reads a theme from outside `themes/`.
+    if !crate::model::values::is_name(name) {
+        return Err(ThemeError::Unknown {
+            name: name.to_string(),
+            local: root.join("themes").display().to_string(),
+            available: bundled_names().join(", "),
+        });
+    }
     let boundary = Boundary::new(root)
         .ok_or_else(|| ThemeError::Io { path: root.display().to_string(), message: "the folder is gone".into() })?;
     let local = root.join("themes").join(name);
-    // A name that climbs out (`../../x`) or a theme folder linked elsewhere is no local theme.
-    let is_local = local.is_dir() && boundary.contains(&local) && is_plain_name(name);
+    // A theme folder linked elsewhere is no local theme.
+    let is_local = local.is_dir() && boundary.contains(&local);
     let mut theme = if is_local {
         let mut theme = Theme { folders: vec![local.clone()], ..Theme::default() };
         read_templates(&boundary, &local.join("templates"), &mut theme.templates)?;
@@ -95,12 +104,6 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, ThemeError> {
         theme.folders.push(overrides);
     }
     Ok(theme)
-}
-
-/// A single folder name: no separator, no `.` or `..`.
-fn is_plain_name(name: &str) -> bool {
-    let mut parts = Path::new(name).components();
-    matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None)) && !name.contains(['/', '\\'])
 }
 
 fn bundled(name: &str) -> Option<Theme> {
@@ -139,7 +142,7 @@ fn files(boundary: &Boundary, dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, The
 
 fn read_templates(boundary: &Boundary, dir: &Path, out: &mut Vec<(String, String, String)>) -> Result<(), ThemeError> {
     for (rel, path) in files(boundary, dir)? {
-        let source = std::fs::read_to_string(&path)
+        let source = crate::load::read_text(&path)
             .map_err(|e| ThemeError::Io { path: path.display().to_string(), message: e.to_string() })?;
         let name = rel.to_string_lossy().replace('\\', "/");
         out.push((name, source, path.display().to_string()));

@@ -23,12 +23,14 @@ mod required;
 pub mod score;
 mod security;
 mod text;
+mod values;
 mod verdict;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
 
 pub use required::check_document as check_required;
+pub use values::check_document as check_values;
 pub use verdict::{Checked, CheckedPortfolio, CheckedProject};
 
 /// A rule: its id, default severity, what it finds, and the check (none when the loader finds it).
@@ -60,6 +62,36 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "a required field is absent or empty",
         check: Some(required::check),
+    },
+    Rule {
+        id: "schema/date",
+        default: Error,
+        summary: "a date that is not a real calendar date written YYYY-MM-DD",
+        check: Some(values::dates),
+    },
+    Rule {
+        id: "schema/url",
+        default: Error,
+        summary: "a link with a scheme govsite does not publish, or a base_url that is not an http(s) address",
+        check: Some(values::urls),
+    },
+    Rule {
+        id: "schema/enum",
+        default: Error,
+        summary: "a value that is not one of the words its key accepts",
+        check: Some(values::enums),
+    },
+    Rule {
+        id: "schema/language",
+        default: Error,
+        summary: "a language that is not a BCP 47 tag",
+        check: Some(values::languages),
+    },
+    Rule {
+        id: "schema/name",
+        default: Error,
+        summary: "a theme or template given as a path instead of a name",
+        check: Some(values::names),
     },
     Rule { id: "files/missing", default: Error, summary: "a required governance document is absent", check: None },
     Rule {

@@ -1,0 +1,223 @@
+//! Where the values that are checked, not trusted, sit in each document: dates, links, the
+//! portal's address, enumerations, language tags and theme or template names. The rules
+//! `schema/date`, `schema/url`, `schema/enum`, `schema/language` and `schema/name` walk this
+//! one table; docs/format.md lists the same values for people.
+//!
+//! A new checked value is one row here. Paths are written as in [`super::required`]: `nav[]`
+//! is every item of `nav`; only values the file writes are checked (a default is trusted).
+
+use serde_json::Value;
+
+/// A closed list of words a key accepts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Enumeration {
+    /// What the words are, in messages: "decision model".
+    pub what: &'static str,
+    /// The accepted words, in the order docs/format.md gives them.
+    pub values: &'static [&'static str],
+}
+
+/// `decision_making.model`.
+pub const DECISION_MODELS: Enumeration =
+    Enumeration { what: "decision model", values: &["lazy-consensus", "consensus", "voting", "bdfl"] };
+/// `majority` of `voting` and of each threshold.
+pub const MAJORITIES: Enumeration =
+    Enumeration { what: "majority", values: &["simple", "two-thirds", "three-quarters", "unanimous"] };
+/// `base` of `voting` and of each threshold: what a majority is counted against.
+pub const VOTE_BASES: Enumeration =
+    Enumeration { what: "vote base", values: &["all-members", "votes-cast", "all-but-subject"] };
+/// `project.channels[].type`.
+pub const CHANNEL_TYPES: Enumeration = Enumeration {
+    what: "channel type",
+    values: &["chat", "forum", "mailing-list", "issue-tracker", "meeting", "feed", "social", "other"],
+};
+/// `project.sign_off`.
+pub const SIGN_OFFS: Enumeration = Enumeration { what: "sign-off", values: &["dco", "cla"] };
+/// `decisions[].outcome` (`elected` is version 2's addition for elections).
+pub const OUTCOMES: Enumeration = Enumeration {
+    what: "decision outcome",
+    values: &["accepted", "rejected", "deferred", "withdrawn", "superseded", "elected"],
+};
+/// `contacts[].kind` of security.yaml. Version 1 named `email` and `form` and left the list
+/// open; these are the routes projects publish, with `other` for anything else.
+pub const SECURITY_CONTACT_KINDS: Enumeration =
+    Enumeration { what: "contact kind", values: &["email", "form", "web", "phone", "chat", "other"] };
+
+/// What a value must be.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A calendar date written `YYYY-MM-DD` (`schema/date`).
+    Date,
+    /// A link govsite publishes: see [`super::url::classify`] (`schema/url`).
+    Url,
+    /// The portal's address: see [`super::url::check_base_url`] (`schema/url`).
+    BaseUrl,
+    /// One word of a closed list (`schema/enum`).
+    OneOf(&'static Enumeration),
+    /// A BCP 47 language tag such as `en`, `zh-CN` or `pt-BR` (`schema/language`).
+    Language,
+    /// The name of a theme or template: never a path (`schema/name`, see [`is_name`]).
+    Name,
+}
+
+impl Form {
+    /// The rule that reports a value not of this form.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Form::Date => "schema/date",
+            Form::Url | Form::BaseUrl => "schema/url",
+            Form::OneOf(_) => "schema/enum",
+            Form::Language => "schema/language",
+            Form::Name => "schema/name",
+        }
+    }
+}
+
+/// A checked value: in which document, at which path, of which form.
+#[derive(Debug)]
+pub struct CheckedValue {
+    /// `site`, `portfolio`, `page` (a page's front matter) or a governance document's key.
+    pub document: &'static str,
+    /// Path of the value: `base_url`, `nav[].url`, `roles[].members[].since`.
+    pub path: &'static str,
+    /// What it must be.
+    pub form: Form,
+}
+
+const fn at(document: &'static str, path: &'static str, form: Form) -> CheckedValue {
+    CheckedValue { document, path, form }
+}
+
+use Form::{BaseUrl, Date, Language, Name, OneOf, Url};
+
+/// Every checked value of every document.
+pub const VALUES: &[CheckedValue] = &[
+    at("site", "base_url", BaseUrl),
+    at("site", "language", Language),
+    at("site", "theme", Name),
+    at("site", "project.repository", Url),
+    at("site", "project.logo", Url),
+    at("site", "project.channels[].type", OneOf(&CHANNEL_TYPES)),
+    at("site", "project.channels[].url", Url),
+    at("site", "project.contributing", Url),
+    at("site", "project.sign_off", OneOf(&SIGN_OFFS)),
+    at("site", "project.cla_url", Url),
+    at("site", "project.foundation.url", Url),
+    at("site", "nav[].url", Url),
+    at("portfolio", "base_url", BaseUrl),
+    at("portfolio", "language", Language),
+    at("page", "date", Date),
+    at("page", "template", Name),
+    at("charter", "decision_making.model", OneOf(&DECISION_MODELS)),
+    at("charter", "decision_making.voting.majority", OneOf(&MAJORITIES)),
+    at("charter", "decision_making.voting.base", OneOf(&VOTE_BASES)),
+    at("charter", "decision_making.thresholds[].majority", OneOf(&MAJORITIES)),
+    at("charter", "decision_making.thresholds[].base", OneOf(&VOTE_BASES)),
+    at("people", "people[].since", Date),
+    at("roles", "roles[].members[].since", Date),
+    at("ladder", "contact.url", Url),
+    at("code-of-conduct", "based_on.url", Url),
+    at("code-of-conduct", "reporting.contacts[].url", Url),
+    at("code-of-conduct", "attribution[].url", Url),
+    at("security", "contact.url", Url),
+    at("security", "contacts[].kind", OneOf(&SECURITY_CONTACT_KINDS)),
+    at("security", "contacts[].address", Url),
+    at("groups", "groups[].chairs[].since", Date),
+    at("groups", "groups[].members[].since", Date),
+    at("groups", "groups[].meetings[].notes_url", Url),
+    at("groups", "groups[].meetings[].calendar_url", Url),
+    at("decisions", "decisions[].date", Date),
+    at("decisions", "decisions[].outcome", OneOf(&OUTCOMES)),
+    at("decisions", "decisions[].link", Url),
+];
+
+/// The checked values of one document.
+pub fn values_in(document: &str) -> impl Iterator<Item = &'static CheckedValue> + '_ {
+    VALUES.iter().filter(move |v| v.document == document)
+}
+
+/// The values at `pattern` in `root` (a document serialized to JSON), with their paths:
+/// `nav[].url` gives `("nav[0].url", …)`, `("nav[1].url", …)`. Absent keys and nulls give
+/// nothing.
+pub fn find<'v>(root: &'v Value, pattern: &str) -> Vec<(String, &'v Value)> {
+    let mut found = vec![(String::new(), root)];
+    for segment in pattern.split('.') {
+        let (key, each) = match segment.strip_suffix("[]") {
+            Some(key) => (key, true),
+            None => (segment, false),
+        };
+        found = found
+            .into_iter()
+            .flat_map(|(path, value)| {
+                let path = super::field_path(&path, key);
+                match value.get(key) {
+                    Some(Value::Array(items)) if each => {
+                        items.iter().enumerate().map(|(i, item)| (super::item_path(&path, i), item)).collect()
+                    }
+                    Some(Value::Null) | None => Vec::new(),
+                    Some(value) if !each => vec![(path, value)],
+                    Some(_) => Vec::new(),
+                }
+            })
+            .collect();
+    }
+    found
+}
+
+/// Whether `name` names a theme or template rather than a path: not empty, no `/` or `\`,
+/// not `.` or `..`, and no control character — so `themes/<name>` never leaves `themes/`.
+pub fn is_name(name: &str) -> bool {
+    !name.trim().is_empty()
+        && !name.contains(['/', '\\'])
+        && name != "."
+        && !name.contains("..")
+        && !name.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn finds_values_through_lists_and_mappings() {
+        let doc = json!({
+            "roles": [
+                { "members": [{ "person": "a", "since": "2021-01-01" }, { "person": "b", "since": null }] },
+                { "members": [] },
+                { "members": [{ "person": "c", "since": "2022-02-02" }] }
+            ],
+            "nav": "not a list"
+        });
+        let found = find(&doc, "roles[].members[].since");
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["roles[0].members[0].since", "roles[2].members[0].since"]);
+        assert_eq!(found[1].1, "2022-02-02");
+        assert!(find(&doc, "nav[].url").is_empty(), "a list pattern does not enter a string");
+        assert!(find(&doc, "project.repository").is_empty());
+        assert_eq!(find(&json!({ "decision_making": { "model": "voting" } }), "decision_making.model").len(), 1);
+    }
+
+    #[test]
+    fn every_row_names_a_known_document_and_rule() {
+        let known = ["site", "portfolio", "page"];
+        for v in VALUES {
+            let document_known =
+                known.contains(&v.document) || super::super::DOCUMENTS.iter().any(|d| d.key == v.document);
+            assert!(document_known, "{} is not a document", v.document);
+            assert!(v.form.rule().starts_with("schema/"), "{}: value rules are structural", v.path);
+            assert!(!v.path.is_empty() && !v.path.contains(".."), "{}", v.path);
+        }
+        assert_eq!(values_in("portfolio").count(), 2);
+    }
+
+    #[test]
+    fn names_are_never_paths() {
+        for ok in ["default", "minimal", "my-theme", "page.html", "wide_page.html", "主题"] {
+            assert!(is_name(ok), "{ok}");
+        }
+        for bad in ["", " ", "../../x", "..", ".", "a/b", "a\\b", "/etc", "x..y", "a\nb"] {
+            assert!(!is_name(bad), "{bad:?}");
+        }
+    }
+}
