@@ -5,6 +5,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{scan, PROSE_FROM};
+use crate::model::spans::{in_scalar, LineIndex};
 use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::{has_scheme, normalize};
 use crate::render::{html, Content, Portal};
@@ -123,11 +124,12 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         if !targets.files.contains_key(&from_file) {
             continue; // a draft not rendered in this build
         }
+        let body = LineIndex::new(&page.body);
         for (dest, offset) in markdown_links(&page.body) {
             let url = resolver.resolve(&dest, &page.file);
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
-                let at = Pos::at_offset(&page.body, offset);
+                let at = body.pos(offset);
                 let pos = Pos { line: page.body_line + at.line - 1, len: dest.chars().count(), ..at };
                 out.push(broken(&page.file, pos, &dest, &problem));
             }
@@ -138,19 +140,25 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
     for doc in crate::model::text_fields(site) {
         let (file, source) = (doc.file, doc.source);
         let from_file = format!("{}index.html", doc.page);
+        let mut index = None;
         for (path, text) in doc.prose() {
+            let mut found = Vec::new();
             for (dest, offset) in markdown_links(text) {
                 let url = resolver.resolve(&dest, Path::new(PROSE_FROM));
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
-                    let start = source.written(path).map_or_else(|| source.value(path), |at| source.value(&at));
-                    let pos = if text.contains('\n') {
-                        start
-                    } else {
-                        Pos { column: start.column + text[..offset].chars().count(), ..start }
-                    };
-                    out.push(broken(file, Pos { len: dest.chars().count(), ..pos }, &dest, &problem));
+                    found.push((offset..offset + dest.len(), dest, problem));
                 }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            found.sort_by_key(|(span, _, _)| span.start);
+            let start = source.written(path).map_or_else(|| source.value(path), |at| source.value(&at));
+            let spans: Vec<_> = found.iter().map(|(span, _, _)| span.clone()).collect();
+            let index = index.get_or_insert_with(|| LineIndex::new(doc.text));
+            for ((_, dest, problem), pos) in found.iter().zip(in_scalar(index, start, text, &spans)) {
+                out.push(broken(file, Pos { len: dest.chars().count(), ..pos }, dest, problem));
             }
         }
     }
@@ -165,8 +173,53 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         }
     }
 
-    out.extend(template_links(portal, &targets, &mut ids, &reported));
+    let yaml_urls = yaml_urls(site, resolver);
+    out.extend(template_links(portal, &targets, &mut ids, &reported, &yaml_urls));
     out
+}
+
+/// Where each URL field of the YAML (the `Url` rows of `model::values`) is written, by the
+/// address a theme publishes it at: a broken link that a template prints from the data is
+/// the data's fault, and is reported there, not in the template.
+fn yaml_urls(
+    site: &Site,
+    resolver: &crate::markdown::LinkResolver,
+) -> HashMap<String, (std::path::PathBuf, Pos, String)> {
+    use crate::model::values::{find, values_in, Form};
+    use crate::model::{Doc, Document, DocumentData, DocumentVisitor};
+    struct Walk<'r> {
+        resolver: &'r crate::markdown::LinkResolver,
+        found: HashMap<String, (std::path::PathBuf, Pos, String)>,
+    }
+    impl Walk<'_> {
+        fn document<T: serde::Serialize>(&mut self, doc: &Doc<T>, document: &str) {
+            let rows: Vec<_> = values_in(document).filter(|v| matches!(v.form, Form::Url)).collect();
+            if rows.is_empty() {
+                return;
+            }
+            let Ok(value) = serde_json::to_value(&doc.data) else { return };
+            for row in rows {
+                for (path, found) in find(&value, row.path) {
+                    let Some(text) = found.as_str().filter(|t| !t.is_empty()) else { continue };
+                    let at = (doc.file.clone(), doc.pos(&path), text.to_string());
+                    self.found.entry(self.resolver.resolve(text, Path::new(PROSE_FROM))).or_insert_with(|| at.clone());
+                    self.found.entry(self.resolver.resolve(text, &doc.file)).or_insert_with(|| at.clone());
+                    self.found.entry(text.to_string()).or_insert(at);
+                }
+            }
+        }
+    }
+    impl<'a> DocumentVisitor<'a> for Walk<'_> {
+        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
+            if let Some(doc) = doc {
+                self.document(doc, document.key);
+            }
+        }
+    }
+    let mut walk = Walk { resolver, found: HashMap::new() };
+    walk.document(&site.site, "site");
+    site.visit_documents(&mut walk);
+    walk.found
 }
 
 /// Links written in templates: every link of every page not traced to a source above.
@@ -175,6 +228,7 @@ fn template_links(
     targets: &Targets<'_>,
     ids: &mut IdCache,
     reported: &HashSet<String>,
+    yaml_urls: &HashMap<String, (std::path::PathBuf, Pos, String)>,
 ) -> Vec<Diagnostic> {
     // Tokenizing is most of the cost, so the pages are read in parallel, checked in order.
     let pages: Vec<(String, &String, Vec<String>)> = portal
@@ -196,6 +250,13 @@ fn template_links(
             }
             if let Some(problem) = targets.problem(&url, &file, ids) {
                 seen.insert((template.clone(), url.clone()));
+                if let Some((yaml, pos, written)) = yaml_urls.get(&url) {
+                    // Once per value, however many pages show it.
+                    if seen.insert((yaml.display().to_string(), url.clone())) {
+                        out.push(broken(yaml, *pos, written, &problem));
+                    }
+                    continue;
+                }
                 let (origin, pos) = locate_in_templates(portal, template, &url, targets.base_path);
                 out.push(broken(Path::new(&origin), pos, &url, &format!("{problem} (in the page {file})")));
             }

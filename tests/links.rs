@@ -106,3 +106,26 @@ fn anchors_and_links_however_written_in_raw_html() {
     assert!(messages.iter().any(|m| m.contains("has no anchor `#nope`")), "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("broken link `/lost/`")), "{messages:#?}");
 }
+
+/// Issue 9: a link on the second line of a folded YAML text, in a quoted one, and a URL field
+/// the theme prints are each reported where the author wrote them.
+#[test]
+fn yaml_links_are_located_where_they_are_written() {
+    let charter = "mission: >-\n  Make tiny things,\n  see [gone](/nowhere/) and [again](/nowhere-2/).\nvision: \"Quoted [q](/quoted-gone/) here.\"\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: By a two-thirds vote of the maintainers.\n";
+    let site_yaml = common::MINIMAL[0]
+        .1
+        .replace("contributing: https://github.com/tiny/tiny/blob/main/CONTRIBUTING.md", "contributing: /gone-guide/");
+    let found = broken(&[("governance/charter.yaml", charter), ("site.yaml", &site_yaml)]);
+    let mut located: Vec<_> = found.iter().map(at).collect();
+    located.sort();
+    assert_eq!(
+        located,
+        vec![
+            ("governance/charter.yaml".to_string(), 3, 14),
+            ("governance/charter.yaml".to_string(), 3, 37),
+            ("governance/charter.yaml".to_string(), 4, 21),
+            ("site.yaml".to_string(), 6, 17),
+        ],
+        "{found:#?}"
+    );
+}

@@ -21,6 +21,7 @@ pub mod seats;
 mod security;
 mod site;
 mod source;
+pub mod spans;
 mod text;
 pub mod url;
 pub mod values;

@@ -20,29 +20,13 @@ impl Pos {
     /// as that character, one past the end as the end: callers need not know the text's
     /// character boundaries, and a position is never a reason to panic.
     pub fn at_offset(text: &str, offset: usize) -> Pos {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1, len: 0 }
+        super::spans::LineIndex::new(text).pos(offset)
     }
 
     /// The byte offset of this line and column in `text`; a column past the end of its line
     /// gives the line's end, a line past the last gives `None`.
     pub fn offset_in(&self, text: &str) -> Option<usize> {
-        let mut start = 0;
-        for (i, line) in text.split_inclusive('\n').enumerate() {
-            if i + 1 == self.line {
-                let content = line.trim_end_matches(['\n', '\r']);
-                let within =
-                    content.char_indices().nth(self.column.saturating_sub(1)).map_or(content.len(), |(at, _)| at);
-                return Some(start + within);
-            }
-            start += line.len();
-        }
-        None
+        super::spans::LineIndex::new(text).offset(*self)
     }
 }
 
