@@ -218,3 +218,19 @@ fn example_site_is_clean_under_every_profile() {
         assert_eq!(value["score"], 100);
     }
 }
+
+/// Issue 9: a wrong DIR says what was meant.
+#[test]
+fn a_wrong_folder_says_what_was_meant() {
+    let dir = site(&[]);
+    let file = dir.path().join("site.yaml");
+    let out = govsite(&["check", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = common::stderr(&out);
+    assert!(text.contains("is a file, not a site folder"), "{text}");
+    assert!(text.contains(&format!("pass the folder that holds it: {}", dir.path().display())), "{text}");
+    let missing = dir.path().join("nope");
+    let out = govsite(&["build", &missing.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr(&out).contains("does not exist"), "{}", common::stderr(&out));
+}

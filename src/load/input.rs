@@ -42,9 +42,12 @@ impl Input {
     }
 }
 
+/// The names a site's configuration may have, in the order they are looked for.
+pub const SITE_FILES: [&str; 2] = ["site.yaml", "site.yml"];
+
 /// The site.yaml (or site.yml) of `folder`, as a file name.
 pub fn site_file(folder: &Path) -> Option<PathBuf> {
-    super::find_yaml(folder, "site")
+    SITE_FILES.iter().map(PathBuf::from).find(|name| folder.join(name).is_file())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ mod input;
 mod yaml;
 
 pub use content::parse_page;
-pub use input::{site_file, Input, PORTFOLIO_FILE};
+pub use input::{site_file, Input, PORTFOLIO_FILE, SITE_FILES};
 pub use yaml::parse;
 
 use crate::boundary::{Boundary, Found};

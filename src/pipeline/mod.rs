@@ -31,6 +31,9 @@ pub enum Error {
     /// The output could not be written (or must not be).
     #[error(transparent)]
     Output(#[from] output::OutputError),
+    /// govsite itself failed (a bug): what it said.
+    #[error("govsite hit an internal error: {0}\n  = help: this is a bug in govsite; please report it with the input that caused it")]
+    Internal(String),
 }
 
 impl Error {

@@ -13,7 +13,14 @@ use std::time::{Duration, Instant};
 pub fn rebuild(shared: &Shared) -> bool {
     let started = Instant::now();
     let options = BuildOptions { drafts: true, origin: Some(shared.origin.clone()), ..BuildOptions::default() };
-    match crate::render_site(&shared.root, &options) {
+    // A bug in govsite must not end the preview: a panic in a rebuild is shown like any other
+    // problem, and the next save tries again.
+    let result = std::panic::catch_unwind(|| crate::render_site(&shared.root, &options)).unwrap_or_else(|panic| {
+        let what =
+            panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
+        Err(crate::Error::Internal(what.unwrap_or_else(|| "a panic".into())))
+    });
+    match result {
         Ok((checked, portal)) => {
             let snapshot = Snapshot::from_portal(&portal);
             print_diagnostics(&checked.diagnostics, &shared.root);

@@ -100,7 +100,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     match path.strip_prefix(root) {
         // In the site folder itself only site.yaml counts (and input folders appearing).
         Ok(rel) if rel.components().count() == 1 => {
-            matches!(name.as_ref(), "site.yaml" | "site.yml") || INPUT_FOLDERS.contains(&name.as_ref())
+            crate::load::SITE_FILES.contains(&name.as_ref()) || INPUT_FOLDERS.contains(&name.as_ref())
         }
         Ok(rel) => rel.components().next().is_some_and(|c| INPUT_FOLDERS.iter().any(|f| c.as_os_str() == *f)),
         Err(_) => false,
