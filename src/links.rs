@@ -10,7 +10,6 @@ use crate::model::{field_path, item_path, Pos, Site};
 use crate::paths::{has_scheme, normalize};
 use crate::render::{html, Content, Portal};
 use percent_encoding::percent_decode_str;
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
@@ -51,7 +50,7 @@ impl<'a> Targets<'a> {
     }
 
     /// Why `url` (as published, in the page served from `from_file`) is broken, if it is.
-    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache) -> Option<String> {
+    fn problem(&self, url: &str, from_file: &str, ids: &mut IdCache<'_>) -> Option<String> {
         if url.is_empty() || url.starts_with("//") || has_scheme(url) {
             return None;
         }
@@ -97,22 +96,31 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// Ids of each HTML page, parsed once and only for pages an anchor points into.
-#[derive(Default)]
-struct IdCache {
-    pages: HashMap<String, HashSet<String>>,
+/// Ids of each HTML page: those read while rendering, else (a copied or bundled `.html` file)
+/// parsed once, and only for pages an anchor points into.
+struct IdCache<'a> {
+    rendered: HashMap<String, &'a HashSet<String>>,
+    parsed: HashMap<String, HashSet<String>>,
 }
 
-impl IdCache {
+impl<'a> IdCache<'a> {
+    fn new(portal: &'a Portal) -> Self {
+        let rendered = portal.pages.iter().map(|p| (p.out.to_string_lossy().replace('\\', "/"), &p.scan.ids)).collect();
+        IdCache { rendered, parsed: HashMap::new() }
+    }
+
     fn of(&mut self, file: &str, bytes: &[u8]) -> &HashSet<String> {
-        self.pages.entry(file.to_string()).or_insert_with(|| html::ids(std::str::from_utf8(bytes).unwrap_or("")))
+        if let Some(ids) = self.rendered.get(file).copied() {
+            return ids;
+        }
+        self.parsed.entry(file.to_string()).or_insert_with(|| html::ids(std::str::from_utf8(bytes).unwrap_or("")))
     }
 }
 
 /// Checks every link of the portal; returns one diagnostic per broken link source.
 pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
     let targets = Targets::new(portal);
-    let mut ids = IdCache::default();
+    let mut ids = IdCache::new(portal);
     let mut out = Vec::new();
     let mut reported: HashSet<String> = HashSet::new();
     let resolver = &portal.links;
@@ -226,39 +234,33 @@ fn yaml_urls(
 fn template_links(
     portal: &Portal,
     targets: &Targets<'_>,
-    ids: &mut IdCache,
+    ids: &mut IdCache<'_>,
     reported: &HashSet<String>,
     yaml_urls: &HashMap<String, (std::path::PathBuf, Pos, String)>,
 ) -> Vec<Diagnostic> {
-    // Tokenizing is most of the cost, so the pages are read in parallel, checked in order.
-    let pages: Vec<(String, &String, Vec<String>)> = portal
-        .page_templates
-        .par_iter()
-        .filter_map(|(page, template)| {
-            let file = page.to_string_lossy().replace('\\', "/");
-            let bytes = targets.files.get(&file)?;
-            let links = html::links(std::str::from_utf8(bytes).unwrap_or(""));
-            Some((file, template, links))
-        })
-        .collect();
+    // The links were read while rendering (render/scan.rs); checked in page order.
+    let pages = portal.pages.iter().filter_map(|page| {
+        let file = page.out.to_string_lossy().replace('\\', "/");
+        targets.files.contains_key(&file).then_some((file, &page.template, &page.scan.links))
+    });
     let mut out = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
     for (file, template, links) in pages {
         for url in links {
-            if reported.contains(&url) || seen.contains(&(template.clone(), url.clone())) {
+            if reported.contains(url) || seen.contains(&(template.clone(), url.clone())) {
                 continue;
             }
-            if let Some(problem) = targets.problem(&url, &file, ids) {
+            if let Some(problem) = targets.problem(url, &file, ids) {
                 seen.insert((template.clone(), url.clone()));
-                if let Some((yaml, pos, written)) = yaml_urls.get(&url) {
+                if let Some((yaml, pos, written)) = yaml_urls.get(url) {
                     // Once per value, however many pages show it.
                     if seen.insert((yaml.display().to_string(), url.clone())) {
                         out.push(broken(yaml, *pos, written, &problem));
                     }
                     continue;
                 }
-                let (origin, pos) = locate_in_templates(portal, template, &url, targets.base_path);
-                out.push(broken(Path::new(&origin), pos, &url, &format!("{problem} (in the page {file})")));
+                let (origin, pos) = locate_in_templates(portal, template, url, targets.base_path);
+                out.push(broken(Path::new(&origin), pos, url, &format!("{problem} (in the page {file})")));
             }
         }
     }

@@ -113,6 +113,10 @@ enum Format {
     Github,
 }
 
+// The system allocator is kept on purpose. The allocator is 11–17% of a build's samples, so
+// mimalloc 0.1.52 was measured (1,000-page corpus, clean build, 3 runs each): user time
+// 1.60 s → 1.57 s, within the noise, while peak memory rose from 74 MiB to 125 MiB. Reading
+// each page once (render/scan.rs) had already removed most of the allocations it would save.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -163,7 +163,7 @@ pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Po
     diagnostics.dedup();
     let outcome = Outcome { diagnostics, score: finished.score() };
     let links = crate::markdown::LinkResolver { base_path: render::base_path(&base_url), pages: Default::default() };
-    Ok((outcome, Portal { files, links, templates: Vec::new(), page_templates: Vec::new() }))
+    Ok((outcome, Portal { files, links, templates: Vec::new(), pages: Vec::new() }))
 }
 
 /// The folder name a project is published under.

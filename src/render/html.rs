@@ -1,5 +1,5 @@
 //! Reading the rendered HTML back: the ids, links and text of a page, for the link check and
-//! the search index.
+//! the search index (`scan.rs` reads each rendered page once, for both).
 //!
 //! html5ever's tokenizer reads attributes however they are quoted (`id="x"`, `id='x'`,
 //! `id=x`) and decodes every entity (`&amp;`, `&#233;`, `&#x4E2D;`, `&eacute;`) as a browser
@@ -7,7 +7,7 @@
 //! crate. On a 1,000-page portal (25 MB of HTML, one thread) it reads the pages in about
 //! 0.3 s; lol_html was up to twice as fast but leaves entities encoded (a decoder would still
 //! be needed) and adds 28 crates, html5gum about 1.5 times as fast with two more crates. So
-//! pages are tokenized in parallel, and ids only of the pages an anchor points into.
+//! pages are tokenized in parallel, once each, as they are rendered.
 
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
@@ -42,7 +42,8 @@ pub(crate) fn walk(html: &str, visit: impl FnMut(Item<'_>)) {
     tokenizer.end();
 }
 
-/// Every `id` of a page.
+/// Every `id` of a page (pages that were not rendered, such as copied `.html` files, are read
+/// with this; rendered ones were read once by `scan`).
 pub(crate) fn ids(html: &str) -> HashSet<String> {
     let mut ids = HashSet::new();
     walk(html, |item| {
@@ -53,7 +54,8 @@ pub(crate) fn ids(html: &str) -> HashSet<String> {
     ids
 }
 
-/// Every `href` and `src` of a page, in order.
+/// Every `href` and `src` of a page, in order (what `scan` collects, kept to test it against).
+#[cfg(test)]
 pub(crate) fn links(html: &str) -> Vec<String> {
     let mut links = Vec::new();
     walk(html, |item| {

@@ -5,10 +5,12 @@ pub(crate) mod badge;
 mod context;
 pub(crate) mod html;
 pub mod portfolio;
+mod scan;
 mod search;
 
 pub mod theme;
 
+pub use scan::{PageScan, PageText, RenderedPage};
 pub use theme::{Asset, Theme};
 
 use crate::markdown::{highlight, LinkResolver, Markdown, PROSE_FROM};
@@ -50,8 +52,9 @@ pub struct Portal {
     pub links: LinkResolver,
     /// The templates used: (name, source, where it came from).
     pub templates: Vec<(String, String, String)>,
-    /// Which template rendered each HTML page.
-    pub page_templates: Vec<(PathBuf, String)>,
+    /// Each rendered HTML page: its path, its template, and its ids and links (read once,
+    /// for the link check).
+    pub pages: Vec<RenderedPage>,
 }
 
 /// One file of the finished site.
@@ -127,7 +130,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     globals.insert_into(&mut base);
 
     let jobs = jobs(site, &pages, &tera);
-    let mut files: Vec<OutputFile> = jobs
+    let rendered: Vec<(OutputFile, PageScan)> = jobs
         .par_iter()
         .map(|job| {
             let mut context = base.clone();
@@ -140,12 +143,18 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
             }
             context.insert("has_code", &has_code);
             let html = render_template(&tera, &job.template, &context)?;
-            Ok(OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) })
+            let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
+            Ok((OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) }, scan))
         })
         .collect::<Result<_, RenderError>>()?;
+    let (mut files, scans): (Vec<OutputFile>, Vec<PageScan>) = rendered.into_iter().unzip();
+    let mut rendered: Vec<RenderedPage> = jobs
+        .iter()
+        .zip(scans)
+        .map(|(job, scan)| RenderedPage { out: job.out.clone(), template: job.template.clone(), scan })
+        .collect();
 
-    let search_index = search_index(&jobs, &files, &base_path, options.purpose);
-    files.push(search_index);
+    files.push(search_index(&mut rendered, &base_path, options.purpose));
 
     let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
     files.extend(crawler_files(&tera, &base, &base_url, urls)?);
@@ -155,12 +164,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
     files.extend(syntax_stylesheets(site)?);
     files.extend(assets(site, &theme));
-    Ok(Portal {
-        files,
-        links: markdown.links.clone(),
-        page_templates: jobs.into_iter().map(|j| (j.out, j.template)).collect(),
-        templates: theme.templates,
-    })
+    Ok(Portal { files, links: markdown.links.clone(), pages: rendered, templates: theme.templates })
 }
 
 /// Every page to render: the home page, a page per governance document the site has, the
@@ -195,19 +199,18 @@ fn jobs<'a>(site: &Site, pages: &[&'a crate::model::Page], tera: &Tera) -> Vec<J
     jobs
 }
 
-/// search-index.json of the rendered pages (empty when rendering only to check links).
-fn search_index(jobs: &[Job], files: &[OutputFile], base_path: &str, purpose: Purpose) -> OutputFile {
-    let searchable: Vec<(String, &[u8])> = jobs
-        .iter()
-        .zip(files)
-        .filter(|(job, _)| !matches!(job.key, "404" | "search"))
-        .filter_map(|(job, file)| match &file.content {
-            Content::Bytes(html) => Some((page_url(base_path, &job.out), html.as_slice())),
-            _ => None,
-        })
-        .collect();
+/// Whether a page goes into the search index (the search and 404 pages do not).
+fn searchable(job: &Job) -> bool {
+    !matches!(job.key, "404" | "search")
+}
+
+/// search-index.json of the rendered pages (empty when rendering only to check links). The
+/// pages' text is taken: nothing else needs it, and at 10,000 pages it is tens of megabytes.
+fn search_index(pages: &mut [RenderedPage], base_path: &str, purpose: Purpose) -> OutputFile {
+    let texts: Vec<(String, PageText)> =
+        pages.iter_mut().filter_map(|page| Some((page_url(base_path, &page.out), page.scan.text.take()?))).collect();
     let index = match purpose {
-        Purpose::Publish => search::index(&searchable),
+        Purpose::Publish => search::index(&texts),
         Purpose::CheckLinks => b"{}".to_vec(),
     };
     OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) }

@@ -4,7 +4,8 @@
 //! no spaces between words, so it is indexed as single characters and pairs of neighbouring
 //! characters (n-grams), which the search script matches the same way.
 
-use super::html::{self, Item};
+use super::html::Item;
+use super::scan::PageText;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,17 +31,16 @@ struct Index {
 /// Length of the text shown under a result.
 const SNIPPET: usize = 160;
 
-/// The index of `pages`: (address, HTML) pairs, in the order results should prefer.
-pub fn index(pages: &[(String, &[u8])]) -> Vec<u8> {
+/// The index of `pages`: (address, title and text) pairs, in the order results should prefer.
+pub fn index(pages: &[(String, PageText)]) -> Vec<u8> {
     let parsed: Vec<(Entry, BTreeSet<String>)> = pages
         .par_iter()
-        .map(|(url, html)| {
-            let (title, text) = title_and_text(&String::from_utf8_lossy(html));
-            let snippet: String = text.chars().take(SNIPPET).collect();
+        .map(|(url, page)| {
+            let snippet: String = page.text.chars().take(SNIPPET).collect();
             let mut terms = BTreeSet::new();
-            tokens(&title, &mut terms);
-            tokens(&text, &mut terms);
-            (Entry { t: title, u: url.clone(), s: snippet }, terms)
+            tokens(&page.title, &mut terms);
+            tokens(&page.text, &mut terms);
+            (Entry { t: page.title.clone(), u: url.clone(), s: snippet }, terms)
         })
         .collect();
     let mut index = Index { pages: Vec::with_capacity(parsed.len()), terms: BTreeMap::new() };
@@ -53,56 +53,78 @@ pub fn index(pages: &[(String, &[u8])]) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-/// A page's title, and the text of its `<main>` element (of the whole page when the theme has
-/// none) without scripts and styles, whitespace collapsed; entities decoded in both.
-fn title_and_text(page: &str) -> (String, String) {
-    let mut title: Option<String> = None;
-    let mut in_title = false;
-    // All text, a space for every tag (`a<br>b` is two words); `<main>` as a range of it.
-    let mut text = String::with_capacity(page.len() / 2);
-    let mut main: (Option<usize>, Option<usize>) = (None, None);
-    let mut raw: Option<String> = None;
-    html::walk(page, |item| match item {
-        Item::Start(name, _) => {
-            if name == "title" && title.is_none() {
-                in_title = true;
-                title = Some(String::new());
-            }
-            if name == "main" && main.0.is_none() {
-                main.0 = Some(text.len());
-            }
-            if matches!(name, "script" | "style") {
-                raw = Some(name.to_string());
-            }
-            text.push(' ');
+/// Collects a page's title, and the text of its `<main>` element (of the whole page when the
+/// theme has none) without scripts and styles, whitespace collapsed; entities decoded in both.
+/// It is fed the pieces of the page by the one reading of it (`scan.rs`).
+pub(crate) struct TextCollector {
+    title: Option<String>,
+    in_title: bool,
+    /// All text, a space for every tag (`a<br>b` is two words); `<main>` as a range of it.
+    text: String,
+    main: (Option<usize>, Option<usize>),
+    raw: Option<String>,
+}
+
+impl TextCollector {
+    /// A collector whose text buffer starts at `capacity` bytes.
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        TextCollector {
+            title: None,
+            in_title: false,
+            text: String::with_capacity(capacity),
+            main: (None, None),
+            raw: None,
         }
-        Item::End(name) => {
-            if name == "title" {
-                in_title = false;
+    }
+
+    /// Takes the next piece of the page.
+    pub(crate) fn visit(&mut self, item: &Item<'_>) {
+        match *item {
+            Item::Start(name, _) => {
+                if name == "title" && self.title.is_none() {
+                    self.in_title = true;
+                    self.title = Some(String::new());
+                }
+                if name == "main" && self.main.0.is_none() {
+                    self.main.0 = Some(self.text.len());
+                }
+                if matches!(name, "script" | "style") {
+                    self.raw = Some(name.to_string());
+                }
+                self.text.push(' ');
             }
-            if name == "main" && main.0.is_some() && main.1.is_none() {
-                main.1 = Some(text.len());
+            Item::End(name) => {
+                if name == "title" {
+                    self.in_title = false;
+                }
+                if name == "main" && self.main.0.is_some() && self.main.1.is_none() {
+                    self.main.1 = Some(self.text.len());
+                }
+                if self.raw.as_deref() == Some(name) {
+                    self.raw = None;
+                }
+                self.text.push(' ');
             }
-            if raw.as_deref() == Some(name) {
-                raw = None;
+            Item::Text(t) => {
+                if let (true, Some(title)) = (self.in_title, self.title.as_mut()) {
+                    title.push_str(t);
+                }
+                if self.raw.is_none() {
+                    self.text.push_str(t);
+                }
             }
-            text.push(' ');
+            Item::Other => self.text.push(' '),
         }
-        Item::Text(t) => {
-            if let (true, Some(title)) = (in_title, title.as_mut()) {
-                title.push_str(t);
-            }
-            if raw.is_none() {
-                text.push_str(t);
-            }
-        }
-        Item::Other => text.push(' '),
-    });
-    let main = match main {
-        (Some(start), end) => &text[start..end.unwrap_or(text.len())],
-        (None, _) => &text,
-    };
-    (title.unwrap_or_default(), main.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// The title and the collapsed text.
+    pub(crate) fn finish(self) -> PageText {
+        let main = match self.main {
+            (Some(start), end) => &self.text[start..end.unwrap_or(self.text.len())],
+            (None, _) => &self.text,
+        };
+        PageText { title: self.title.unwrap_or_default(), text: main.split_whitespace().collect::<Vec<_>>().join(" ") }
+    }
 }
 
 /// Whether `c` is written without spaces between words (CJK scripts).
@@ -154,6 +176,10 @@ fn flush(word: &mut String, out: &mut BTreeSet<String>) {
 mod tests {
     use super::*;
 
+    fn title_and_text(html: &str) -> PageText {
+        super::super::scan::scan(html, true).text.unwrap_or_default()
+    }
+
     #[test]
     fn cjk_is_indexed_as_characters_and_pairs() {
         let mut terms = BTreeSet::new();
@@ -165,7 +191,8 @@ mod tests {
     #[test]
     fn indexes_main_text_and_title() {
         let html = b"<html><head><title>Roles &amp; duties</title></head><body><nav>Menu</nav><main><h1>Roles</h1><p>Maintainers <b>review</b> changes.</p><script>var x=1;</script></main></body></html>";
-        let json = index(&[("/acme/roles/".to_string(), html.as_slice())]);
+        let page = title_and_text(std::str::from_utf8(html).unwrap());
+        let json = index(&[("/acme/roles/".to_string(), page)]);
         let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(value["pages"][0]["t"], "Roles & duties");
         assert_eq!(value["pages"][0]["s"], "Roles Maintainers review changes.");
@@ -177,14 +204,14 @@ mod tests {
     #[test]
     fn every_entity_is_decoded() {
         let html = "<title>Caf&eacute; &#x4E2D;&#25991;</title><main><p>R&#233;sum&eacute; &amp; &#x4E2D;&#x6587; &lt;tag&gt;&nbsp;x</p><style>p{}</style></main>";
-        let (title, text) = title_and_text(html);
-        assert_eq!(title, "Café 中文");
-        assert_eq!(text, "Résumé & 中文 <tag> x");
+        let page = title_and_text(html);
+        assert_eq!(page.title, "Café 中文");
+        assert_eq!(page.text, "Résumé & 中文 <tag> x");
     }
 
     #[test]
     fn whole_page_without_main() {
-        let (title, text) = title_and_text("<title>T</title><p>One<br>two</p><!-- c > d --><script>x</script>");
-        assert_eq!((title.as_str(), text.as_str()), ("T", "T One two"));
+        let page = title_and_text("<title>T</title><p>One<br>two</p><!-- c > d --><script>x</script>");
+        assert_eq!((page.title.as_str(), page.text.as_str()), ("T", "T One two"));
     }
 }
