@@ -38,7 +38,7 @@ fn a_github_project_becomes_a_site_that_builds() {
     assert_eq!(
         notes,
         [
-            "read MAINTAINERS.md: 3 people (table and list)",
+            "read MAINTAINERS.md: 3 people in 3 entries (table and list)",
             "read .github/CODEOWNERS: 2 code owners; teams not resolved (their members are not in the file): @acme/core",
             "read CODE_OF_CONDUCT.md: Contributor Covenant 2.1; reports to conduct@rocket.example",
             "read SECURITY.md: reports through https://github.com/acme/rocket/security/advisories/new",
@@ -96,7 +96,7 @@ fn a_prow_project_with_owners_and_aliases() {
     let output = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
     assert!(common::stderr(&output).starts_with(
-        "read OWNERS: 4 people from approvers, reviewers and emeritus_approvers, aliases expanded from OWNERS_ALIASES\nread CODE_OF_CONDUCT.md: CNCF Code of Conduct, version not recognised; no reporting address\n"
+        "read OWNERS: 4 people in 4 entries of approvers, reviewers and emeritus_approvers, aliases expanded from OWNERS_ALIASES\nread CODE_OF_CONDUCT.md: CNCF Code of Conduct; no reporting address\n"
     ));
     let roles = read(&site, "governance/roles.yaml");
     assert!(roles.contains("    members:\n      - fay\n      - gus\n      - old-timer\n  - id: reviewer\n"), "{roles}");
@@ -119,4 +119,28 @@ fn an_empty_folder_still_gives_a_site_that_builds() {
     // A second import refuses to overwrite.
     let again = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
     assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn a_cncf_project_with_dot_project_files() {
+    let repo = tempfile::tempdir().expect("temp dir");
+    write(repo.path(), ".project/project.yaml", "schema_version: \"1.0.0\"\nslug: demo\nname: Demo\ndescription: Demos things.\nsecurity:\n  contact: { email: security@demo.example }\nlegal:\n  identity_type: { has_dco: true }\nmaturity_log:\n  - { phase: sandbox, date: \"2024-01-02T00:00:00Z\", issue: \"https://github.com/cncf/toc/issues/1\" }\nrepositories: [\"https://github.com/demo/demo\"]\n");
+    write(repo.path(), ".project/maintainers.yaml", "maintainers:\n  - project_id: demo\n    teams:\n      - name: project-maintainers\n        members: [\"@ann\", bo]\n");
+    write(repo.path(), "CODE_OF_CONDUCT.md", "Our code is the Contributor Covenant, version 3.0.\n");
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(common::stderr(&output).starts_with(
+        "read .project/project.yaml: Demo\nread .project/maintainers.yaml: 2 handles in the project-maintainers team\nread CODE_OF_CONDUCT.md: Contributor Covenant 3.0; no reporting address\n"
+    ), "{}", common::stderr(&output));
+    let site_yaml = read(&site, "site.yaml");
+    assert!(site_yaml.contains("title: \"Demo Community\"\ndescription: \"Demos things.\"\n"), "{site_yaml}");
+    assert!(site_yaml.ends_with("  sign_off: dco\n"), "{site_yaml}");
+    assert!(read(&site, "governance/security.yaml").ends_with("contact: { email: \"security@demo.example\" }\n"));
+    assert!(read(&site, "governance/code-of-conduct.yaml").contains(
+        "  version: \"3.0\"\n  url: \"https://www.contributor-covenant.org/version/3/0/code_of_conduct/\"\n"
+    ));
+    let built = common::build(&site, &out.path().join("public"));
+    assert_eq!(built.status.code(), Some(0), "{}", common::stderr(&built));
 }

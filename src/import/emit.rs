@@ -59,6 +59,9 @@ fn ids(people: &[Found]) -> Vec<String> {
 fn site_yaml(imported: &Imported) -> String {
     let mut out = String::from(HEADER);
     let _ = writeln!(out, "title: {}", q(&format!("{} Community", imported.name)));
+    if let Some(description) = &imported.description {
+        let _ = writeln!(out, "description: {}", q(description));
+    }
     let base_url = match &imported.github {
         Some((owner, name)) => format!("https://{}.github.io/{name}/", owner.to_lowercase()),
         None => "https://example.org/TODO-the-portal-address/".to_string(),

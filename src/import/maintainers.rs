@@ -73,10 +73,9 @@ pub fn read(text: &str) -> Read {
             }
             continue;
         } else if let Some(item) = ["- ", "* ", "+ "].iter().find_map(|m| line.strip_prefix(m)) {
-            if let Some(found) = list_item(item, emeritus) {
-                people.push(found);
-                lists = true;
-            }
+            let found = list_item(item, emeritus);
+            lists |= !found.is_empty();
+            people.extend(found);
         }
         i += 1;
     }
@@ -95,7 +94,9 @@ fn table_row(columns: &[Column], cells: &[String], emeritus: bool) -> Option<Fou
         let value = (!text.is_empty() && text != "-").then(|| text.clone());
         match kind {
             Column::Name => {
-                found.name = value;
+                // A name column that holds only a handle (`[@ann](…)`) gives no name.
+                let handle_only = text.strip_prefix('@').is_some_and(super::people::is_handle);
+                found.name = value.filter(|_| !handle_only);
                 found.github = found.github.take().or_else(|| github_link(cell));
             }
             Column::Github => {
@@ -113,9 +114,45 @@ fn table_row(columns: &[Column], cells: &[String], emeritus: bool) -> Option<Fou
     (found.name.is_some() || found.github.is_some() || found.email.is_some()).then_some(found)
 }
 
+/// Every `@handle` of `text` (not parts of addresses, not `@org/team`).
+fn handles(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(handle) = handle_in(rest) {
+        let Some(at) = rest.find(&format!("@{handle}")).or_else(|| rest.find(&handle)) else { break };
+        if !out.iter().any(|h| h.eq_ignore_ascii_case(&handle)) {
+            out.push(handle.clone());
+        }
+        rest = &rest[at + handle.len()..];
+    }
+    out
+}
+
+/// A list item: `area: @a, @b` (each handle a person owning the area), or one person —
 /// `Name (@handle) <email> - Company`, `[Name](https://github.com/handle), Company`, …
-/// An item with neither a handle nor an address is prose, not a person.
-fn list_item(item: &str, emeritus: bool) -> Option<Found> {
+fn list_item(item: &str, emeritus: bool) -> Vec<Found> {
+    let text = plain(item);
+    if let Some((label, owners)) = text.split_once(':') {
+        let found = handles(owners);
+        if !label.contains('@') && !found.is_empty() && email_in(owners).is_none() {
+            let area = label.trim().to_string();
+            return found
+                .into_iter()
+                .map(|handle| Found {
+                    github: Some(handle),
+                    area: Some(area.clone()),
+                    emeritus,
+                    seats: vec![Seat::Maintainer],
+                    ..Found::default()
+                })
+                .collect();
+        }
+    }
+    person_item(item, emeritus).into_iter().collect()
+}
+
+/// One person. An item with neither a handle nor an address is prose, not a person.
+fn person_item(item: &str, emeritus: bool) -> Option<Found> {
     let github = handle_in(item);
     let email = email_in(item);
     if github.is_none() && email.is_none() {
@@ -142,10 +179,13 @@ fn list_item(item: &str, emeritus: bool) -> Option<Found> {
 mod tests {
     #[test]
     fn tables_and_lists() {
-        let text = "# Maintainers\n\n| Name | GitHub | Company | Area |\n|---|---|---|---|\n| Ann Lee | [@annlee](https://github.com/annlee) | Acme | Storage |\n\n## Emeritus\n\n- Bo Chen (@bochen), Initech\n- see the wiki\n";
+        let text = "# Maintainers\n\n| Name | GitHub | Company | Area |\n|---|---|---|---|\n| Ann Lee | [@annlee](https://github.com/annlee) | Acme | Storage |\n\n## Emeritus\n\n- Bo Chen (@bochen), Initech\n- see the wiki\n- `tsdb`: @ann, @cy\n";
         let read = super::read(text);
         assert_eq!(read.shape, "table and list");
-        assert_eq!(read.people.len(), 2);
+        assert_eq!(read.people.len(), 4);
+        let tsdb: Vec<_> =
+            read.people[2..].iter().map(|p| (p.github.as_deref(), p.area.as_deref(), p.name.is_none())).collect();
+        assert_eq!(tsdb, [(Some("ann"), Some("tsdb"), true), (Some("cy"), Some("tsdb"), true)]);
         let ann = &read.people[0];
         assert_eq!(
             (ann.name.as_deref(), ann.github.as_deref(), ann.affiliation.as_deref(), ann.area.as_deref()),

@@ -7,6 +7,7 @@
 //! remaining work and the site builds from the first minute.
 
 mod documents;
+mod dot_project;
 mod emit;
 mod maintainers;
 mod owners;
@@ -43,6 +44,8 @@ pub enum ImportError {
 pub struct Imported {
     /// The project's name: the remote's repository name, else REPO's folder name.
     pub name: String,
+    /// One line about the project (`.project/project.yaml`).
+    pub description: Option<String>,
     /// `https://github.com/owner/name`, from the `origin` remote.
     pub repository: Option<String>,
     /// `owner` and `name` of a GitHub remote, for the Pages address.
@@ -112,21 +115,47 @@ pub fn read(repo: &Path) -> Result<Imported, ImportError> {
     out.repository = out.github.as_ref().map(|(owner, name)| format!("https://github.com/{owner}/{name}"));
     if let Some((file, text)) = first(repo, &["MAINTAINERS.md", "MAINTAINERS", "MAINTAINERS.txt"]) {
         let read = maintainers::read(&text);
-        let who = if read.people.len() == 1 { "person" } else { "people" };
-        out.notes.push(format!("{file}: {} {who} ({})", read.people.len(), read.shape));
+        let (before, listed) = (out.roster.people.len(), read.people.len());
         read.people.into_iter().for_each(|p| out.roster.add(p));
+        let new = out.roster.people.len() - before;
+        let who = if new == 1 { "person" } else { "people" };
+        out.notes.push(format!("{file}: {new} {who} in {listed} entries ({})", read.shape));
+    }
+    let mut from_project = dot_project::ProjectFacts::default();
+    if let Some((file, text)) = first(repo, &[".project/project.yaml"]) {
+        match dot_project::project(&text) {
+            Ok(facts) => {
+                out.notes.push(format!("{file}: {}", facts.name.as_deref().unwrap_or("no name")));
+                from_project = facts;
+            }
+            Err(e) => out.notes.push(format!("{file}: not read ({e})")),
+        }
+    }
+    if let Some(name) = from_project.name.take() {
+        out.name = name;
+    }
+    out.description = from_project.description.take();
+    if let Some((file, text)) = first(repo, &[".project/maintainers.yaml"]) {
+        match dot_project::maintainers(&text) {
+            Ok(found) => {
+                out.notes.push(format!("{file}: {} in the project-maintainers team", count(found.len(), "handle")));
+                found.into_iter().for_each(|p| out.roster.add(p));
+            }
+            Err(e) => out.notes.push(format!("{file}: not read ({e})")),
+        }
     }
     if let Some((file, text)) = first(repo, &["OWNERS"]) {
         let aliases = first(repo, &["OWNERS_ALIASES"]);
         match owners::owners(&text, aliases.as_ref().map(|(_, t)| t.as_str())) {
             Ok(found) => {
                 let with = if aliases.is_some() { ", aliases expanded from OWNERS_ALIASES" } else { "" };
-                let who = if found.len() == 1 { "person" } else { "people" };
-                out.notes.push(format!(
-                    "{file}: {} {who} from approvers, reviewers and emeritus_approvers{with}",
-                    found.len()
-                ));
+                let (before, listed) = (out.roster.people.len(), found.len());
                 found.into_iter().for_each(|p| out.roster.add(p));
+                let new = out.roster.people.len() - before;
+                let who = if new == 1 { "person" } else { "people" };
+                out.notes.push(format!(
+                    "{file}: {new} {who} in {listed} entries of approvers, reviewers and emeritus_approvers{with}"
+                ));
             }
             Err(e) => out.notes.push(format!("{file}: not read ({e})")),
         }
@@ -147,7 +176,8 @@ pub fn read(repo: &Path) -> Result<Imported, ImportError> {
         let conduct = documents::conduct(&text);
         let what = match (conduct.based_on, &conduct.version) {
             (Some(name), Some(v)) => format!("{name} {v}"),
-            (Some(name), None) => format!("{name}, version not recognised"),
+            (Some(name), None) if name == "Contributor Covenant" => format!("{name}, version not recognised"),
+            (Some(name), None) => name.to_string(),
             (None, _) => "not a code govsite recognises".to_string(),
         };
         let contact =
@@ -172,6 +202,9 @@ pub fn read(repo: &Path) -> Result<Imported, ImportError> {
         out.notes.push(format!("{file}: {what}"));
         out.contributing = Some(file);
     }
+    // SECURITY.md and CONTRIBUTING.md are what people read; .project only fills gaps.
+    out.security = out.security.take().or(from_project.security);
+    out.sign_off = out.sign_off.or(from_project.sign_off);
     if let Some((file, text)) = first(repo, &["LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"]) {
         out.license = documents::license(&text);
         out.notes.push(format!("{file}: {}", out.license.unwrap_or("licence not recognised")));
