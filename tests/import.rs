@@ -144,3 +144,18 @@ fn a_cncf_project_with_dot_project_files() {
     let built = common::build(&site, &out.path().join("public"));
     assert_eq!(built.status.code(), Some(0), "{}", common::stderr(&built));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_repository_is_not_read() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "secret.md", "| Name | GitHub |\n| --- | --- |\n| Eve | @eve |\n");
+    let repo = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), repo.path().join("MAINTAINERS.md")).expect("link");
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(!read(&site, "governance/people.yaml").contains("github: \"eve\""));
+    assert!(common::stderr(&output).starts_with("read nothing:"), "{}", common::stderr(&output));
+}

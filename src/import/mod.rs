@@ -79,9 +79,12 @@ pub struct Report {
 /// invalid UTF-8 replaced).
 fn first(repo: &Path, names: &[&str]) -> Option<(String, String)> {
     use std::io::Read;
+    let root = std::fs::canonicalize(repo).ok()?;
     for name in names {
         let path = repo.join(name);
-        if !path.is_file() {
+        // A symbolic link out of the repository (`MAINTAINERS.md -> ~/.ssh/…`) is not read:
+        // what import reads is what the repository holds.
+        if !path.is_file() || !std::fs::canonicalize(&path).is_ok_and(|real| real.starts_with(&root)) {
             continue;
         }
         let mut bytes = Vec::new();
