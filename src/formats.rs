@@ -21,7 +21,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// Where a diagnostic's file is for tools run from the current folder: `DIR/file`.
-fn repo_path(dir: &Path, file: &Path) -> String {
+pub(crate) fn repo_path(dir: &Path, file: &Path) -> String {
     let joined = dir.join(file);
     let text = joined.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
@@ -86,19 +86,7 @@ pub fn sarif(diagnostics: &[Diagnostic], score: u32, dir: &Path) -> String {
 pub fn github(diagnostics: &[Diagnostic], score: u32, dir: &Path) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push_str(&format!("\nhelp: {help}"));
-        }
-        out.push_str(&format!(
-            "::{} file={},line={},col={},title={}::{}\n",
-            level(d.severity),
-            escape_property(&repo_path(dir, &d.file)),
-            d.line,
-            d.column,
-            escape_property(d.rule),
-            escape_data(&message)
-        ));
+        out.push_str(&github_annotation(d, dir));
     }
     let (errors, warnings) = crate::diagnostics::counts(diagnostics);
     out.push_str(&format!(
@@ -107,13 +95,31 @@ pub fn github(diagnostics: &[Diagnostic], score: u32, dir: &Path) -> String {
     out
 }
 
+/// One diagnostic as a workflow command (`::error file=…,line=…::message`), its file
+/// relative to the current folder.
+pub(crate) fn github_annotation(d: &Diagnostic, dir: &Path) -> String {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!(
+        "::{} file={},line={},col={},title={}::{}\n",
+        level(d.severity),
+        escape_property(&repo_path(dir, &d.file)),
+        d.line,
+        d.column,
+        escape_property(d.rule),
+        escape_data(&message)
+    )
+}
+
 /// Workflow command data: `%`, CR and LF are escaped.
-fn escape_data(text: &str) -> String {
+pub(crate) fn escape_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Workflow command properties: also `:` and `,`.
-fn escape_property(text: &str) -> String {
+pub(crate) fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

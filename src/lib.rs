@@ -14,10 +14,13 @@
 
 #![deny(missing_docs)]
 
+pub mod activity;
 pub mod boundary;
 pub mod diagnostics;
+pub mod diff;
 pub mod export;
 pub mod formats;
+pub mod import;
 pub mod init;
 pub mod links;
 pub mod load;
@@ -31,6 +34,7 @@ pub mod rules;
 pub mod schema;
 pub mod serve;
 pub mod suggest;
+pub mod today;
 pub mod wording;
 
 pub use pipeline::{build, check, render_site, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict};

@@ -92,6 +92,43 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write a new site from the governance files a repository already has (MAINTAINERS.md,
+    /// CODEOWNERS, OWNERS, CODE_OF_CONDUCT.md …), with TODO markers for what is missing.
+    Import {
+        /// The repository's folder.
+        #[arg(default_value = ".")]
+        repo: PathBuf,
+        /// Where to write the site (absent or empty) [default: REPO/community].
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Who is active, from the repository's history: last activity and recent commits of
+    /// everyone with a role; `--write` records `last_active` in people.yaml.
+    Activity {
+        /// The site folder (holding site.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The git repository whose history to read (its HEAD).
+        #[arg(long = "git", value_name = "REPO")]
+        repo: PathBuf,
+        /// Record each newer `last_active` in governance/people.yaml, keeping its layout.
+        #[arg(long)]
+        write: bool,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = ActivityFormat::Human)]
+        format: ActivityFormat,
+    },
+    /// Compare two checkouts of a site: people, seats, the deciding body, policies, rules and
+    /// the score before and after a change.
+    Diff {
+        /// The site before the change (e.g. the pull request's base, checked out).
+        base: PathBuf,
+        /// The site after the change.
+        head: PathBuf,
+        /// How to print the comparison.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
     /// Print the JSON Schema of a YAML document, for editor completion and validation.
     Schema {
         /// site, portfolio, charter, people, roles, ladder, code-of-conduct, security, groups,
@@ -110,6 +147,28 @@ enum Format {
     /// SARIF 2.1.0, for code scanning.
     Sarif,
     /// GitHub Actions workflow commands, annotating pull requests.
+    Github,
+}
+
+/// Output formats of `activity`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ActivityFormat {
+    /// A table.
+    Human,
+    /// One JSON object (spec v2 §6).
+    Json,
+}
+
+/// Output formats of `diff`.
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// A plain summary.
+    Human,
+    /// A pull-request comment.
+    Markdown,
+    /// One JSON object (spec v2 §6).
+    Json,
+    /// GitHub Actions workflow commands on the head's lines.
     Github,
 }
 
@@ -150,7 +209,81 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Export { dir, to, check } => export(&dir, &to, check),
         Command::Schema { document } => schema(document.as_deref()),
+        Command::Diff { base, head, format } => diff(&base, &head, format),
+        Command::Activity { dir, repo, write, format } => activity(&dir, &repo, write, format),
+        Command::Import { repo, to } => import(&repo, &to.unwrap_or_else(|| repo.join("community"))),
     }
+}
+
+/// `govsite import`: what was understood, then the new site's check summary; exit 0 when
+/// the site was written (its TODO markers are warnings), 2 when it could not be.
+fn import(repo: &Path, to: &Path) -> Result<ExitCode, String> {
+    let report = govsite::import::import(repo, to).map_err(|e| e.to_string())?;
+    for note in &report.notes {
+        eprintln!("read {note}");
+    }
+    eprintln!("wrote {} files to {}", report.files.len(), to.display());
+    let verdict = govsite::check(to, &govsite::CheckOptions::default()).map_err(|e| e.to_string())?;
+    let summary = if verdict.diagnostics.is_empty() {
+        "no problems".to_string()
+    } else {
+        diagnostics::summary(&verdict.diagnostics)
+    };
+    eprintln!(
+        "{summary}; completeness score {}/100; run `govsite check {}` for the remaining work",
+        verdict.score,
+        to.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `govsite activity`: exit 0 (inactivity is `check`'s to judge), 2 when the site or the
+/// history cannot be read or people.yaml cannot be edited safely.
+fn activity(dir: &Path, repo: &Path, write: bool, format: ActivityFormat) -> Result<ExitCode, String> {
+    use govsite::activity;
+    let as_of = govsite::today::today();
+    let (site, found) = activity::activity(dir, repo, as_of).map_err(|e| e.to_string())?;
+    match format {
+        ActivityFormat::Human => print!("{}", activity::human(&found)),
+        ActivityFormat::Json => print!("{}", activity::json(&found)),
+    }
+    eprintln!(
+        "{} read; inactive after {} months without activity, as of {}",
+        govsite::wording::count(found.commits as u64, "commit"),
+        found.inactivity_months,
+        found.as_of
+    );
+    if !write {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let updates: Vec<(String, String)> =
+        found.people.iter().filter_map(|p| p.newer.clone().map(|date| (p.id.clone(), date))).collect();
+    let Some(people) = &site.people else { return Ok(ExitCode::SUCCESS) };
+    if updates.is_empty() {
+        eprintln!("{} is current", people.file.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = dir.join(&people.file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let edited = activity::write::set_last_active(people, &text, &updates).map_err(|e| e.to_string())?;
+    std::fs::write(&path, edited).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let who = if updates.len() == 1 { "person" } else { "people" };
+    eprintln!("last_active recorded for {} {who} in {}", updates.len(), people.file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `govsite diff`: reports, never judges — exit 0 whatever the change does (`check` is what
+/// fails a pull request), 2 when a side cannot be read.
+fn diff(base: &Path, head: &Path, format: DiffFormat) -> Result<ExitCode, String> {
+    let change = govsite::diff::diff(base, head).map_err(|e| e.to_string())?;
+    let text = match format {
+        DiffFormat::Human => govsite::diff::report::human(&change),
+        DiffFormat::Markdown => govsite::diff::report::markdown(&change),
+        DiffFormat::Json => govsite::diff::report::json(&change),
+        DiffFormat::Github => govsite::diff::report::github(&change, head),
+    };
+    print!("{text}");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `govsite schema [DOCUMENT]`.

@@ -40,4 +40,10 @@ pub struct Person {
     /// Listed but no longer active.
     #[serde(default)]
     pub emeritus: bool,
+    /// Every address they commit with (spec v2 §4), matched by `govsite activity`.
+    #[serde(default, deserialize_with = "super::de::or_default", skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    /// Their last activity (YYYY-MM-DD); `govsite activity --write` records it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_active: Option<String>,
 }

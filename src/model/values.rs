@@ -114,6 +114,7 @@ pub const VALUES: &[CheckedValue] = &[
     at("charter", "decision_making.thresholds[].majority", OneOf(&MAJORITIES)),
     at("charter", "decision_making.thresholds[].base", OneOf(&VOTE_BASES)),
     at("people", "people[].since", Date),
+    at("people", "people[].last_active", Date),
     at("roles", "roles[].members[].since", Date),
     at("ladder", "contact.url", Url),
     at("code-of-conduct", "based_on.url", Url),

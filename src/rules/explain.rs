@@ -28,6 +28,7 @@ explanations! {
     "people/duplicate-id" => "people--duplicate-id.md",
     "portfolio/duplicate-project" => "portfolio--duplicate-project.md",
     "people/no-contact" => "people--no-contact.md",
+    "people/inactive" => "people--inactive.md",
     "people/unknown-person" => "people--unknown-person.md",
     "project/license" => "project--license.md",
     "project/no-contributing" => "project--no-contributing.md",

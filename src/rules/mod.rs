@@ -8,6 +8,7 @@ mod body;
 mod conduct;
 pub mod explain;
 mod ids;
+mod inactive;
 mod ladder;
 pub mod level;
 mod license;
@@ -136,6 +137,12 @@ pub const RULES: &[Rule] = &[
         default: Warning,
         summary: "a person with neither github nor email",
         check: Some(people::no_contact),
+    },
+    Rule {
+        id: "people/inactive",
+        default: Warning,
+        summary: "an active role holder whose `last_active` is older than `inactivity_months`",
+        check: Some(inactive::inactive),
     },
     Rule {
         id: "roles/no-members",
