@@ -22,6 +22,7 @@ mod security;
 mod site;
 mod source;
 mod text;
+pub mod thresholds;
 pub mod url;
 pub mod values;
 mod walk;

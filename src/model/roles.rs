@@ -47,6 +47,18 @@ pub struct Role {
     pub open: bool,
     /// Term of office.
     pub term: Option<Text>,
+    /// A fixed-size body: how many seats it has. Fewer active members are vacancies
+    /// (`roles/vacancies`), more are an error (`roles/over-seats`).
+    // Skipped when absent, as every version-2 key, so that governance.json of a version-1
+    // site stays byte for byte as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub seats: Option<u32>,
+    /// At most this many active seats may be held by people of one organisation
+    /// (`roles/org-cap`); independents each count alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_per_organization: Option<u32>,
 }
 
 /// A seat held by a person, written as an id or as `{ person, area, since }`.

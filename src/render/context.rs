@@ -45,6 +45,8 @@ struct Prepared<'a> {
     emeritus_people: Vec<people::PersonView<'a>>,
     decision_outcomes: Vec<documents::OutcomeCount>,
     bulletins: Vec<documents::Bulletin<'a>>,
+    /// The charter's thresholds with who votes and who may veto.
+    thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -62,6 +64,7 @@ impl<'a> Prepared<'a> {
             emeritus_people,
             decision_outcomes: documents::outcomes(site),
             bulletins: documents::bulletins(site),
+            thresholds: site.charter.as_ref().map(|c| crate::model::thresholds::thresholds(site, &c.decision_making)),
         }
     }
 
@@ -76,6 +79,7 @@ impl<'a> Prepared<'a> {
         context.insert("emeritus_people", &self.emeritus_people);
         context.insert("decision_outcomes", &self.decision_outcomes);
         context.insert("bulletins", &self.bulletins);
+        context.insert("thresholds", &self.thresholds);
     }
 }
 

@@ -21,6 +21,7 @@ mod project;
 mod references;
 mod required;
 pub mod score;
+mod seats;
 mod security;
 mod text;
 mod values;
@@ -152,7 +153,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "roles/org-diversity",
         default: Warning,
-        summary: "one affiliation holds more than half of the deciding body",
+        summary: "one affiliation holds more than half of the deciding body (or more than its `max_per_organization`)",
         check: Some(body::org_diversity),
     },
     Rule {
@@ -166,6 +167,24 @@ pub const RULES: &[Rule] = &[
         default: Warning,
         summary: "a role or group with `min_members` has fewer active members",
         check: Some(membership::min_members),
+    },
+    Rule {
+        id: "roles/over-seats",
+        default: Error,
+        summary: "a role with `seats` has more active members than seats",
+        check: Some(seats::over_seats),
+    },
+    Rule {
+        id: "roles/vacancies",
+        default: Warning,
+        summary: "a role with `seats` has fewer active members than seats",
+        check: Some(seats::vacancies),
+    },
+    Rule {
+        id: "roles/org-cap",
+        default: Error,
+        summary: "one organisation holds more active seats of a role than its `max_per_organization`",
+        check: Some(seats::org_cap),
     },
     Rule {
         id: "ladder/no-requirements",

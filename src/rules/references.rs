@@ -127,6 +127,14 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
         if let Some(by) = dm.voting.as_ref().and_then(|v| v.on_demand_by.as_deref()) {
             check(c.origin(), "decision_making.voting.on_demand_by", by, &bodies, "role or group");
         }
+        for (i, t) in dm.thresholds.iter().enumerate() {
+            let at = item_path("decision_making.thresholds", i);
+            for (key, id) in [("body", &t.body), ("veto_by", &t.veto_by)] {
+                if let Some(id) = id.as_deref() {
+                    check(c.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                }
+            }
+        }
     }
     if let Some(l) = &site.ladder {
         for (i, level) in l.levels.iter().enumerate() {

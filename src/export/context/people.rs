@@ -15,6 +15,12 @@ pub(super) struct BodyView<'a> {
     term: Option<&'a Text>,
     responsibilities: &'a [Text],
     privileges: &'a [Text],
+    /// `seats` of a fixed-size body.
+    seats: Option<u32>,
+    /// Seats without an active holder.
+    vacant: usize,
+    /// `max_per_organization`.
+    cap: Option<u32>,
 }
 
 /// One person in one seat.
@@ -51,7 +57,11 @@ pub(super) struct ContactView {
 pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<BodyView<'a>> {
     let id = site.charter.as_ref()?.decision_making.body.trim();
     if let Some(role) = site.role(id) {
+        let active = seats::holders(site, id).len();
         return Some(BodyView {
+            seats: role.seats,
+            vacant: role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active)),
+            cap: role.max_per_organization,
             id: &role.id,
             kind: "role",
             name: &role.name,
@@ -72,6 +82,9 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
         term: None,
         responsibilities: &[],
         privileges: &[],
+        seats: None,
+        vacant: 0,
+        cap: None,
     })
 }
 

@@ -19,6 +19,31 @@ pub(super) struct RoleView<'a> {
     holders: Vec<SeatView<'a>>,
     /// The ladder levels that grant the role.
     levels: Vec<Link<'a>>,
+    /// Its seats and cap, when it states either.
+    composition: Option<Composition>,
+}
+
+/// A fixed-size body's seats, how many are filled, and the cap on one organisation.
+#[derive(Serialize)]
+struct Composition {
+    /// `seats`, when given.
+    seats: Option<u32>,
+    /// Active members, each once.
+    active: usize,
+    /// Seats without an active holder.
+    vacant: usize,
+    /// `max_per_organization`, when given.
+    cap: Option<u32>,
+}
+
+impl Composition {
+    fn of(role: &Role, active: usize) -> Option<Self> {
+        if role.seats.is_none() && role.max_per_organization.is_none() {
+            return None;
+        }
+        let vacant = role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active));
+        Some(Composition { seats: role.seats, active, vacant, cap: role.max_per_organization })
+    }
 }
 
 impl<'a> RoleView<'a> {
@@ -26,10 +51,12 @@ impl<'a> RoleView<'a> {
     fn new(site: &'a Site, links: &LinkResolver, index: usize) -> Option<Self> {
         let role = site.roles.as_ref()?.roles.get(index)?;
         let levels = site.ladder.iter().flat_map(|l| l.levels.iter());
+        let holders = SeatView::active(site, seats::role_seats(site, index));
         Some(RoleView {
             role,
             member_seats: SeatView::all(site, &role.members),
-            holders: SeatView::active(site, seats::role_seats(site, index)),
+            composition: Composition::of(role, holders.len()),
+            holders,
             levels: levels
                 .filter(|l| l.role.as_deref() == Some(role.id.as_str()))
                 .map(|l| Link::new(links, "ladder", &l.id, &l.name))
@@ -130,6 +157,11 @@ pub(super) struct BodyView<'a> {
     majority: Option<Share>,
     /// Else the first holding exactly half.
     half: Option<Share>,
+    /// The body's `max_per_organization`, when it is a role that states one: the chart
+    /// then marks organisations over the cap instead of over half.
+    cap: Option<u32>,
+    /// The first organisation holding more seats than the cap.
+    over_cap: Option<Share>,
 }
 
 /// An organisation's seats, and whether they are more than half.
@@ -138,6 +170,8 @@ struct Organisation {
     #[serde(flatten)]
     share: Share,
     over_half: bool,
+    /// Whether its bar is marked: over the cap when there is one, else over half.
+    warn: bool,
 }
 
 /// The deciding body, when the charter names one that exists and people.yaml loaded.
@@ -145,6 +179,7 @@ pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
     let body = seats::deciding_body(site)?;
     let members = body.seats.len();
     let shares = seats::organisations(site, &body);
+    let cap = seats::cap(site, &body);
     let name = match body.kind {
         "role" => site.role(body.id).map(|r| r.name.as_str()),
         _ => site.group(body.id).map(|g| g.name.as_str()),
@@ -156,9 +191,18 @@ pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
         members,
         majority: shares.iter().find(|s| s.over_half(members)).cloned(),
         half: shares.iter().find(|s| s.exactly_half(members)).cloned(),
+        cap,
+        over_cap: cap.and_then(|c| shares.iter().find(|s| s.over_cap(c)).cloned()),
         organisations: shares
             .into_iter()
-            .map(|share| Organisation { over_half: share.over_half(members), share })
+            .map(|share| {
+                let over_half = share.over_half(members);
+                let warn = match cap {
+                    Some(c) => share.over_cap(c),
+                    None => over_half,
+                };
+                Organisation { over_half, warn, share }
+            })
             .collect(),
     })
 }
