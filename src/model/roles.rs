@@ -59,6 +59,33 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
     pub max_per_organization: Option<u32>,
+    /// How seats are filled, when the body is elected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elections: Option<Elections>,
+}
+
+/// How an elected body's seats are filled.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Elections {
+    /// Length of a term, in months.
+    pub term_months: Option<u32>,
+    /// Seats filled at each election; fewer than `seats` means staggered terms.
+    pub seats_per_election: Option<u32>,
+    /// The next election's date (YYYY-MM-DD); in the past: `elections/overdue`.
+    pub next: Option<String>,
+    /// The role or group whose active members vote.
+    pub electorate: Option<String>,
+    /// The role or group whose members may stand; absent: anyone.
+    pub candidates_from: Option<String>,
+    /// How candidates are nominated, in Markdown.
+    pub nomination: Option<Text>,
+    /// approval | condorcet | stv | plurality | majority | other.
+    pub method: Option<String>,
+    /// Consecutive terms one person may serve; 0 or absent: no limit.
+    pub term_limit: Option<u32>,
+    /// Who runs the election, in Markdown.
+    pub officer: Option<Text>,
 }
 
 /// A seat held by a person, written as an id or as `{ person, area, since }`.

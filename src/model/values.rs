@@ -43,6 +43,12 @@ pub const OUTCOMES: Enumeration = Enumeration {
 pub const SECURITY_CONTACT_KINDS: Enumeration =
     Enumeration { what: "contact kind", values: &["email", "form", "web", "phone", "chat", "other"] };
 
+/// `roles[].elections.method`: how votes become seats.
+pub const ELECTION_METHODS: Enumeration = Enumeration {
+    what: "election method",
+    values: &["approval", "condorcet", "stv", "plurality", "majority", "other"],
+};
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -115,6 +121,8 @@ pub const VALUES: &[CheckedValue] = &[
     at("charter", "decision_making.thresholds[].base", OneOf(&VOTE_BASES)),
     at("people", "people[].since", Date),
     at("roles", "roles[].members[].since", Date),
+    at("roles", "roles[].elections.next", Date),
+    at("roles", "roles[].elections.method", OneOf(&ELECTION_METHODS)),
     at("ladder", "contact.url", Url),
     at("code-of-conduct", "based_on.url", Url),
     at("code-of-conduct", "reporting.contacts[].url", Url),

@@ -15,6 +15,7 @@ explanations! {
     "content/front-matter" => "content--front-matter.md",
     "content/path-conflict" => "content--path-conflict.md",
     "content/unsafe-link" => "content--unsafe-link.md",
+    "elections/overdue" => "elections--overdue.md",
     "decisions/unknown-ref" => "decisions--unknown-ref.md",
     "files/missing" => "files--missing.md",
     "files/outside-link" => "files--outside-link.md",

@@ -6,6 +6,7 @@
 
 mod body;
 mod conduct;
+mod elections;
 pub mod explain;
 mod ids;
 mod ladder;
@@ -185,6 +186,12 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "one organisation holds more active seats of a role than its `max_per_organization`",
         check: Some(seats::org_cap),
+    },
+    Rule {
+        id: "elections/overdue",
+        default: Warning,
+        summary: "an elected role whose `elections.next` date has passed",
+        check: Some(elections::overdue),
     },
     Rule {
         id: "ladder/no-requirements",

@@ -136,6 +136,17 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if let Some(r) = &site.roles {
+        for (i, role) in r.roles.iter().enumerate() {
+            let Some(e) = &role.elections else { continue };
+            let at = field_path(&item_path("roles", i), "elections");
+            for (key, id) in [("electorate", &e.electorate), ("candidates_from", &e.candidates_from)] {
+                if let Some(id) = id.as_deref() {
+                    check(r.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                }
+            }
+        }
+    }
     if let Some(l) = &site.ladder {
         for (i, level) in l.levels.iter().enumerate() {
             if let Some(role) = &level.role {

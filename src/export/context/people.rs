@@ -21,6 +21,12 @@ pub(super) struct BodyView<'a> {
     vacant: usize,
     /// `max_per_organization`.
     cap: Option<u32>,
+    /// How the body is elected.
+    elections: Option<&'a crate::model::Elections>,
+    /// Who votes, in words: "every active Council member", "the active members of Core team".
+    electorate: Option<String>,
+    /// Who may stand, in words.
+    candidates: Option<String>,
 }
 
 /// One person in one seat.
@@ -62,6 +68,9 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
             seats: role.seats,
             vacant: role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active)),
             cap: role.max_per_organization,
+            elections: role.elections.as_ref(),
+            electorate: role.elections.as_ref().and_then(|e| e.electorate.as_deref()).map(|i| who(site, i, true)),
+            candidates: role.elections.as_ref().and_then(|e| e.candidates_from.as_deref()).map(|i| who(site, i, false)),
             id: &role.id,
             kind: "role",
             name: &role.name,
@@ -85,7 +94,21 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
         seats: None,
         vacant: 0,
         cap: None,
+        elections: None,
+        electorate: None,
+        candidates: None,
     })
+}
+
+/// The holders of role or group `id`, in words: `every active Maintainer` for a role (whose
+/// name is one holder's), `the active members of Core team` for a group.
+fn who(site: &Site, id: &str, active: bool) -> String {
+    let active = if active { "active " } else { "" };
+    match site.named(id) {
+        Some(crate::model::Named::Role(r)) => format!("every {active}{}", r.name.trim()),
+        Some(named) => format!("the {active}members of {}", named.name()),
+        None => id.to_string(),
+    }
 }
 
 /// The first seat of `person` among `lists`: where its area and date come from.
