@@ -37,7 +37,7 @@ pub use named::Named;
 pub use page::{FrontMatter, Page};
 pub use people::{People, Person};
 pub use portfolio::PortfolioConfig;
-pub use roles::{Elections, Member, Role, Roles};
+pub use roles::{Elections, FormerMember, Member, Role, Roles};
 pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
 pub use site::{Channel, CheckConfig, Exemption, Foundation, MarkdownConfig, NavItem, Project, SiteConfig};
 pub use source::{field_path, item_path, Pos, SourceMap};

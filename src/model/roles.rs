@@ -59,9 +59,29 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
     pub max_per_organization: Option<u32>,
+    /// Who held the role before, with dates: the seat history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::de::or_default")]
+    pub former_members: Vec<FormerMember>,
     /// How seats are filled, when the body is elected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elections: Option<Elections>,
+}
+
+/// A past holding of a role: who, from when to when, and why it ended.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormerMember {
+    /// Person id (from people.yaml).
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    #[schemars(pattern(super::schema::SLUG))]
+    pub person: String,
+    /// Held since (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Held until (YYYY-MM-DD); absent with a current holding of the same person is
+    /// `roles/former-active`.
+    pub until: Option<String>,
+    /// term-ended | resigned | emeritus | removed | inactive | other.
+    pub reason: Option<String>,
 }
 
 /// How an elected body's seats are filled.

@@ -49,6 +49,10 @@ pub const ELECTION_METHODS: Enumeration = Enumeration {
     values: &["approval", "condorcet", "stv", "plurality", "majority", "other"],
 };
 
+/// `roles[].former_members[].reason`: why a holding ended.
+pub const END_REASONS: Enumeration =
+    Enumeration { what: "reason", values: &["term-ended", "resigned", "emeritus", "removed", "inactive", "other"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -122,6 +126,9 @@ pub const VALUES: &[CheckedValue] = &[
     at("people", "people[].since", Date),
     at("roles", "roles[].members[].since", Date),
     at("roles", "roles[].elections.next", Date),
+    at("roles", "roles[].former_members[].since", Date),
+    at("roles", "roles[].former_members[].until", Date),
+    at("roles", "roles[].former_members[].reason", OneOf(&END_REASONS)),
     at("roles", "roles[].elections.method", OneOf(&ELECTION_METHODS)),
     at("ladder", "contact.url", Url),
     at("code-of-conduct", "based_on.url", Url),

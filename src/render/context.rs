@@ -248,6 +248,12 @@ impl<'a> Globals<'a> {
         context.insert("score", &self.score);
         context.insert("profile", self.profile);
         context.insert("exemptions", self.exemptions);
+        // The project's word for emeritus, as written (user text is never case-folded);
+        // without one, govsite's own: "Emeritus" as a heading, "emeritus" as a tag.
+        let named = self.gov.ladder.as_ref().and_then(|l| l.emeritus_name.as_deref()).map(str::trim);
+        let named = named.filter(|n| !n.is_empty());
+        context.insert("emeritus_name", named.unwrap_or("Emeritus"));
+        context.insert("emeritus_tag", named.unwrap_or("emeritus"));
     }
 }
 

@@ -34,6 +34,7 @@ explanations! {
     "project/no-contributing" => "project--no-contributing.md",
     "project/no-public-channel" => "project--no-public-channel.md",
     "roles/bus-factor" => "roles--bus-factor.md",
+    "roles/former-active" => "roles--former-active.md",
     "roles/min-members" => "roles--min-members.md",
     "roles/no-affiliation" => "roles--no-affiliation.md",
     "roles/no-members" => "roles--no-members.md",

@@ -188,6 +188,12 @@ pub const RULES: &[Rule] = &[
         check: Some(seats::org_cap),
     },
     Rule {
+        id: "roles/former-active",
+        default: Error,
+        summary: "a current member of a role also listed as a former member without `until`",
+        check: Some(seats::former_active),
+    },
+    Rule {
         id: "elections/overdue",
         default: Warning,
         summary: "an elected role whose `elections.next` date has passed",

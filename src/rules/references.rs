@@ -38,6 +38,14 @@ pub fn people(site: &Site, out: &mut Vec<Diagnostic>) {
                     format!("role `{}`", role.id),
                 );
             }
+            for (j, m) in role.former_members.iter().enumerate() {
+                check(
+                    roles.origin(),
+                    field_path(&item_path(&field_path(&item_path("roles", i), "former_members"), j), "person"),
+                    &m.person,
+                    format!("role `{}`'s former members", role.id),
+                );
+            }
         }
     }
     if let Some(groups) = &site.groups {

@@ -1,5 +1,5 @@
-//! Fixed-size bodies and caps on one organisation's seats: `roles/over-seats`,
-//! `roles/vacancies` and `roles/org-cap`.
+//! Fixed-size bodies, caps on one organisation's seats and seat history: `roles/over-seats`,
+//! `roles/vacancies`, `roles/org-cap` and `roles/former-active`.
 //!
 //! Each judges a whole role, so it points at the key that states the limit (`seats`,
 //! `max_per_organization`): that is the line a fix changes, whichever way it goes.
@@ -115,4 +115,35 @@ pub fn org_cap(site: &Site, out: &mut Vec<Diagnostic>) {
             );
         }
     });
+}
+
+/// `roles/former-active`: a person listed both in a role's `members` and in its
+/// `former_members` without an `until` — the history says the holding never ended.
+pub fn former_active(site: &Site, out: &mut Vec<Diagnostic>) {
+    let Some(roles) = &site.roles else { return };
+    for (i, role) in roles.roles.iter().enumerate() {
+        let list = field_path(&item_path("roles", i), "former_members");
+        for (j, former) in role.former_members.iter().enumerate() {
+            let open = former.until.as_deref().is_none_or(|u| u.trim().is_empty());
+            if !open || !role.members.iter().any(|m| m.person == former.person) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(
+                    "roles/former-active",
+                    &roles.file,
+                    roles.pos(&item_path(&list, j)),
+                    format!(
+                        "`{}` is a current member of role `{}` and a former one without an end date",
+                        former.person, role.id
+                    ),
+                )
+                .with_label("no `until`")
+                .with_help(format!(
+                    "add `until:` (the date the earlier holding ended) to this entry, or remove `{}` from `{}`'s `members` if they left",
+                    former.person, role.id
+                )),
+            );
+        }
+    }
 }

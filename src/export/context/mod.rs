@@ -42,6 +42,8 @@ pub(super) struct Export<'a> {
     others: Vec<Row>,
     /// Emeritus people.
     emeritus: Vec<Row>,
+    /// Every role's dated seat history.
+    former: Vec<people::FormerRow>,
     conduct_contacts: Vec<ContactView>,
     ladder_contact: Option<ContactView>,
     levels: Vec<LevelView<'a>>,
@@ -183,6 +185,7 @@ impl<'a> Export<'a> {
             maintainers,
             others,
             emeritus,
+            former: people::former_rows(site),
             conduct_contacts,
             ladder_contact,
             levels,

@@ -222,3 +222,45 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
         github: person.and_then(|p| p.github.clone()).map(|h| h.trim_start_matches('@').to_string()),
     }
 }
+
+/// A past holding of a role, for MAINTAINERS.md's seat history.
+#[derive(Serialize)]
+pub(super) struct FormerRow {
+    name: String,
+    github: Option<String>,
+    role: String,
+    since: Option<String>,
+    until: Option<String>,
+    reason: Option<String>,
+}
+
+/// Every role's `former_members`, role by role in file order, latest end first within a role.
+pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
+    let mut out = Vec::new();
+    for role in site.roles.iter().flat_map(|r| r.roles.iter()) {
+        let mut rows: Vec<FormerRow> = role
+            .former_members
+            .iter()
+            .map(|f| {
+                let person = site.person(&f.person);
+                FormerRow {
+                    name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
+                    github: person.and_then(|p| p.github.clone()),
+                    role: role.name.clone(),
+                    since: f.since.clone(),
+                    until: f.until.clone(),
+                    reason: f.reason.as_deref().map(|r| r.replace('-', " ")),
+                }
+            })
+            .collect();
+        // An open holding first, then by end date, latest first (dates are YYYY-MM-DD).
+        rows.sort_by(|a, b| match (&a.until, &b.until) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => y.cmp(x),
+        });
+        out.extend(rows);
+    }
+    out
+}

@@ -21,6 +21,47 @@ pub(super) struct RoleView<'a> {
     levels: Vec<Link<'a>>,
     /// Its seats and cap, when it states either.
     composition: Option<Composition>,
+    /// The seat history, latest end first.
+    former_seats: Vec<FormerSeat<'a>>,
+}
+
+/// A past holding, with the person's name resolved.
+#[derive(Serialize)]
+struct FormerSeat<'a> {
+    person: &'a str,
+    /// The name from people.yaml, else the id.
+    name: &'a str,
+    /// Whether people.yaml knows the person (the name then links to the people page).
+    known: bool,
+    since: Option<&'a str>,
+    until: Option<&'a str>,
+    reason: Option<&'a str>,
+}
+
+impl<'a> FormerSeat<'a> {
+    /// The history of `role`, latest end first; a holding without an end comes first.
+    fn of(site: &'a Site, role: &'a Role) -> Vec<Self> {
+        let mut out: Vec<FormerSeat<'a>> = role
+            .former_members
+            .iter()
+            .map(|f| FormerSeat {
+                person: &f.person,
+                name: site.person(&f.person).map_or(f.person.as_str(), |p| p.name.as_str()),
+                known: site.person(&f.person).is_some(),
+                since: f.since.as_deref(),
+                until: f.until.as_deref(),
+                reason: f.reason.as_deref(),
+            })
+            .collect();
+        // Dates are `YYYY-MM-DD` (checked by `schema/date`), so text order is date order.
+        out.sort_by(|a, b| match (a.until, b.until) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => y.cmp(x),
+        });
+        out
+    }
 }
 
 /// A fixed-size body's seats, how many are filled, and the cap on one organisation.
@@ -56,6 +97,7 @@ impl<'a> RoleView<'a> {
             role,
             member_seats: SeatView::all(site, &role.members),
             composition: Composition::of(role, holders.len()),
+            former_seats: FormerSeat::of(site, role),
             holders,
             levels: levels
                 .filter(|l| l.role.as_deref() == Some(role.id.as_str()))
