@@ -31,7 +31,7 @@ pub use charter::{Charter, DecisionMaking, Scope, Threshold, Value, Voting};
 pub use conduct::{Attribution, BasedOn, CodeOfConduct, EnforcementStep, Reporting, Standards};
 pub use decisions::{Decision, DecisionLog, Votes};
 pub use documents::{Document, DocumentData, DocumentSource, DocumentVisitor, DOCUMENTS};
-pub use groups::{Group, Groups, Meeting};
+pub use groups::{Group, Groups, Limit, Meeting};
 pub use ladder::{Contact, Ladder, LadderLevel, Metric, Requirements, Sponsors};
 pub use named::Named;
 pub use page::{FrontMatter, Page};

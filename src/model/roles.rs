@@ -117,6 +117,10 @@ pub struct Member {
     pub area: Option<String>,
     /// Held since (YYYY-MM-DD).
     pub since: Option<String>,
+    /// The group (a SIG) this holding is scoped to: what `groups[].limits` count.
+    // Skipped when absent so that governance.json of a version-1 site stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A seat with its area or start date.
@@ -130,6 +134,8 @@ struct MemberDetail {
     area: Option<String>,
     /// Held since (YYYY-MM-DD).
     since: Option<String>,
+    /// The group this holding is scoped to.
+    group: Option<String>,
 }
 
 /// A person id, or `{ person, area, since }`.
@@ -156,8 +162,8 @@ impl JsonSchema for Member {
 impl<'de> Deserialize<'de> for Member {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match MemberForm::deserialize(deserializer) {
-            Ok(MemberForm::Id(person)) => Ok(Member { person, area: None, since: None }),
-            Ok(MemberForm::Detail(d)) => Ok(Member { person: d.person, area: d.area, since: d.since }),
+            Ok(MemberForm::Id(person)) => Ok(Member { person, area: None, since: None, group: None }),
+            Ok(MemberForm::Detail(d)) => Ok(Member { person: d.person, area: d.area, since: d.since, group: d.group }),
             Err(_) => Err(serde::de::Error::custom("expected a person id or a mapping `{ person, area, since }`")),
         }
     }

@@ -21,6 +21,7 @@ explanations! {
     "files/outside-link" => "files--outside-link.md",
     "files/symlink-loop" => "files--symlink-loop.md",
     "files/unreadable" => "files--unreadable.md",
+    "groups/limits" => "groups--limits.md",
     "ladder/no-emeritus" => "ladder--no-emeritus.md",
     "ladder/no-inactivity" => "ladder--no-inactivity.md",
     "ladder/no-removal" => "ladder--no-removal.md",

@@ -194,6 +194,12 @@ pub const RULES: &[Rule] = &[
         check: Some(seats::former_active),
     },
     Rule {
+        id: "groups/limits",
+        default: Warning,
+        summary: "a group with `limits` has fewer or more active holders of a role scoped to it",
+        check: Some(membership::limits),
+    },
+    Rule {
         id: "elections/overdue",
         default: Warning,
         summary: "an elected role whose `elections.next` date has passed",

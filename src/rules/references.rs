@@ -155,6 +155,24 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if let Some(g) = &site.groups {
+        for (i, group) in g.groups.iter().enumerate() {
+            let at = field_path(&item_path("groups", i), "limits");
+            for role in group.limits.keys() {
+                check(g.origin(), &field_path(&at, role), role, &roles, "role");
+            }
+        }
+    }
+    if let Some(r) = &site.roles {
+        for (i, role) in r.roles.iter().enumerate() {
+            for (j, m) in role.members.iter().enumerate() {
+                if let Some(group) = m.group.as_deref() {
+                    let at = item_path(&field_path(&item_path("roles", i), "members"), j);
+                    check(r.origin(), &field_path(&at, "group"), group.trim(), &groups, "group");
+                }
+            }
+        }
+    }
     if let Some(l) = &site.ladder {
         for (i, level) in l.levels.iter().enumerate() {
             if let Some(role) = &level.role {

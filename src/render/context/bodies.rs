@@ -128,6 +128,40 @@ pub(super) struct GroupView<'a> {
     member_seats: Vec<SeatView<'a>>,
     /// The role `members_from` names, if it exists.
     from_role: Option<RoleView<'a>>,
+    /// Its `limits`, each with the role's name and the active holders scoped to the group.
+    limit_rows: Vec<LimitRow<'a>>,
+}
+
+/// One of a group's `limits`, as shown.
+#[derive(Serialize)]
+struct LimitRow<'a> {
+    role: &'a str,
+    /// The role's name, else its id.
+    name: &'a str,
+    min: Option<u32>,
+    max: Option<u32>,
+    /// Active people holding the role with `group:` naming this group, each once.
+    holders: usize,
+}
+
+impl<'a> LimitRow<'a> {
+    fn of(site: &'a Site, group: &'a Group) -> Vec<Self> {
+        group
+            .limits
+            .iter()
+            .map(|(role, limit)| {
+                let mut people: Vec<&str> = Vec::new();
+                let scoped = site.roles.iter().flat_map(|r| r.roles.iter()).filter(|r| r.id == *role);
+                for m in scoped.flat_map(|r| r.members.iter()) {
+                    let here = m.group.as_deref().map(str::trim) == Some(group.id.as_str());
+                    if here && seats::is_active(site, &m.person) && !people.contains(&m.person.as_str()) {
+                        people.push(&m.person);
+                    }
+                }
+                LimitRow { role, name: site.name_of(role), min: limit.min, max: limit.max, holders: people.len() }
+            })
+            .collect()
+    }
 }
 
 impl<'a> GroupView<'a> {
@@ -137,6 +171,7 @@ impl<'a> GroupView<'a> {
             chair_seats: SeatView::all(site, &group.chairs),
             member_seats: SeatView::all(site, &group.members),
             from_role: group.members_from.as_deref().and_then(|id| RoleView::find(site, links, id)),
+            limit_rows: LimitRow::of(site, group),
         }
     }
 }
