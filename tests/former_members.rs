@@ -1,5 +1,5 @@
-//! Seat history (spec v2 §4, roles.yaml `former_members`): `roles/former-active`, checked
-//! dates, reasons and people, and the timeline on the roles page and in MAINTAINERS.md.
+//! Seat history (spec v2 §4, roles.yaml `former_members`), the project's word for emeritus and
+//! unordered conduct responses: `roles/former-active`, checked values, and where they are shown.
 
 mod common;
 
@@ -82,4 +82,31 @@ fn the_project_names_its_emeritus_status() {
     assert!(!page.contains(">emeritus<"), "{page}");
     let ladder = read(&public, "ladder/index.html");
     assert!(ladder.contains("<h3 id=\"policy-emeritus\">Inactive core team member</h3>"), "{ladder}");
+}
+
+#[test]
+fn unordered_responses_are_never_a_ladder() {
+    let coc = "pledge: We pledge to be kind.\nstandards:\n  positive: [Be kind]\n  negative: [Harassment]\nscope: All spaces.\nreporting:\n  contacts:\n    - { name: Conduct team, email: conduct@tiny.example.org }\nenforcement_order: unordered\nenforcement:\n  - { level: A private reprimand, consequence: A note }\n  - { level: A public reprimand, consequence: A post }\n";
+    let dir = site(&[("governance/code-of-conduct.yaml", coc)]);
+    let public = dir.path().join("public");
+    let result = build(dir.path(), &public);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&public, "code-of-conduct/index.html");
+    assert!(page.contains("id=\"enforcement\""), "the anchor stays");
+    assert!(page.contains("in no particular order") && !page.contains("mildest first"), "{page}");
+    assert!(!page.contains("class=\"scale\""), "{page}");
+    let out = dir.path().join("exported");
+    let result = govsite(&["export", &dir.path().to_string_lossy(), "--to", &out.to_string_lossy()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let exported = read(&out, "CODE_OF_CONDUCT.md");
+    assert!(exported.contains("### A private reprimand") && !exported.contains("mildest"), "{exported}");
+    let typo = coc.replace("unordered", "unorderd");
+    let dir = site(&[("governance/code-of-conduct.yaml", &typo)]);
+    let loaded = govsite::load::load_site(dir.path()).expect("loads");
+    let enums: Vec<_> = govsite::rules::check(&loaded.site)
+        .into_iter()
+        .filter(|d| d.rule == "schema/enum")
+        .map(|d| (d.line, d.column))
+        .collect();
+    assert_eq!(enums, [(9, 20)]);
 }

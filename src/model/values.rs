@@ -53,6 +53,9 @@ pub const ELECTION_METHODS: Enumeration = Enumeration {
 pub const END_REASONS: Enumeration =
     Enumeration { what: "reason", values: &["term-ended", "resigned", "emeritus", "removed", "inactive", "other"] };
 
+/// `enforcement_order` of code-of-conduct.yaml.
+pub const ENFORCEMENT_ORDERS: Enumeration = Enumeration { what: "enforcement order", values: &["ladder", "unordered"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -132,6 +135,7 @@ pub const VALUES: &[CheckedValue] = &[
     at("roles", "roles[].elections.method", OneOf(&ELECTION_METHODS)),
     at("ladder", "contact.url", Url),
     at("code-of-conduct", "based_on.url", Url),
+    at("code-of-conduct", "enforcement_order", OneOf(&ENFORCEMENT_ORDERS)),
     at("code-of-conduct", "reporting.contacts[].url", Url),
     at("code-of-conduct", "attribution[].url", Url),
     at("security", "contact.url", Url),
