@@ -37,6 +37,10 @@ pub struct CodeOfConduct {
     /// The enforcement ladder, mildest first (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub enforcement: Vec<EnforcementStep>,
+    /// `ladder` (mildest first, the default) or `unordered`: possible responses that are
+    /// neither ranked nor exhaustive (the PSF's), never shown as a ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforcement_order: Option<String>,
     /// Credits.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub attribution: Vec<Attribution>,

@@ -47,6 +47,22 @@ pub struct Group {
     /// Regular meetings.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub meetings: Vec<Meeting>,
+    /// How many holders of a role the group should have, by role id: role holdings whose
+    /// `group:` names this group (`groups/limits`). Skipped when empty, as every version-2
+    /// key, so that governance.json of a version-1 site stays as it was.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(deserialize_with = "super::de::or_default")]
+    pub limits: std::collections::BTreeMap<String, Limit>,
+}
+
+/// The least and most holders of a role a group should have.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// Fewer active holders is a warning.
+    pub min: Option<u32>,
+    /// More active holders is a warning.
+    pub max: Option<u32>,
 }
 
 /// A regular meeting.

@@ -31,6 +31,10 @@ pub struct Ladder {
     pub stepping_down: Option<Text>,
     /// What emeritus means, and the way back.
     pub emeritus: Option<Text>,
+    /// What the project calls its emeritus status (`Inactive core team member`); the portal
+    /// says it instead of "Emeritus".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emeritus_name: Option<String>,
     /// Involuntary removal: grounds and who decides.
     pub removal: Option<Text>,
 }

@@ -46,4 +46,18 @@ pub struct Person {
     /// Their last activity (YYYY-MM-DD); `govsite activity --write` records it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_active: Option<String>,
+    /// Works for no organisation: counts as their own organisation in every count and chart,
+    /// whatever `affiliation` says (`独立开发者`, `Indépendant`…).
+    // Skipped when false so that governance.json of a version-1 site stays as it was.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub independent: bool,
+}
+
+impl Person {
+    /// Whether the person stands for themselves in organisational counts: `independent: true`,
+    /// or the English word `Independent` (any case) as affiliation, which version 1 used.
+    pub fn is_independent(&self) -> bool {
+        self.independent
+            || self.affiliation.as_deref().is_some_and(|a| super::seats::organisation_key(a) == "independent")
+    }
 }

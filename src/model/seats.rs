@@ -173,6 +173,53 @@ pub fn organisation_key(affiliation: &str) -> String {
     affiliation.trim().trim_start_matches('@').trim().to_lowercase()
 }
 
+/// Whom a seat counts for when seats are counted by organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder<'a> {
+    /// An organisation: its comparison key ([`organisation_key`]) and its spelling.
+    Organisation {
+        /// How it is compared.
+        key: String,
+        /// As first written.
+        name: &'a str,
+    },
+    /// An independent person, who is their own organisation and never grouped with another.
+    Independent,
+    /// No affiliation given, or a person people.yaml lacks.
+    Unaffiliated,
+}
+
+/// Whom `person`'s seat counts for.
+pub fn holder<'a>(site: &'a Site, person: &str) -> Holder<'a> {
+    let Some(p) = site.person(person) else { return Holder::Unaffiliated };
+    if p.is_independent() {
+        return Holder::Independent;
+    }
+    match p.affiliation.as_deref().map(str::trim) {
+        Some(name) if !organisation_key(name).is_empty() => Holder::Organisation { key: organisation_key(name), name },
+        _ => Holder::Unaffiliated,
+    }
+}
+
+/// The organisations holding `seats`, with how many each holds, in order of first appearance.
+/// Independents and unaffiliated people are left out: each stands for themselves.
+pub fn seats_by_organisation<'a>(site: &'a Site, seats: &[Seat]) -> Vec<(&'a str, usize)> {
+    let mut held: Vec<(String, &str, usize)> = Vec::new();
+    for seat in seats {
+        let Holder::Organisation { key, name } = holder(site, seat.person) else { continue };
+        match held.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => entry.2 += 1,
+            None => held.push((key, name, 1)),
+        }
+    }
+    held.into_iter().map(|(_, name, n)| (name, n)).collect()
+}
+
+/// The cap `max_per_organization` of the deciding body, when it is a role that states one.
+pub fn cap(site: &Site, body: &Body) -> Option<u32> {
+    (body.kind == "role").then(|| site.role(body.id).and_then(|r| r.max_per_organization)).flatten()
+}
+
 /// An organisation's seats in the deciding body.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Share {
@@ -182,6 +229,10 @@ pub struct Share {
     pub seats: usize,
     /// Its share of the body, in whole percent.
     pub percent: usize,
+    /// Whether it is an organisation, not an independent person or the unaffiliated, who
+    /// each stand for themselves: only an organisation can go over a cap.
+    #[serde(skip)]
+    pub organisation: bool,
 }
 
 impl Share {
@@ -194,21 +245,41 @@ impl Share {
     pub fn exactly_half(&self, members: usize) -> bool {
         self.seats * 2 == members
     }
+
+    /// Whether it is an organisation holding more seats than `cap` allows one.
+    pub fn over_cap(&self, cap: u32) -> bool {
+        self.organisation && u32::try_from(self.seats).unwrap_or(u32::MAX) > cap
+    }
 }
 
-/// The organisations of the deciding body's active members, largest first.
+/// The organisations of the deciding body's active members, largest first. Every
+/// independent member is a bar of their own; when there are several, each bar also names
+/// the person, so that the chart never shows two bars that read the same.
 pub fn organisations(site: &Site, body: &Body) -> Vec<Share> {
     let total = body.seats.len().max(1);
+    let independents = body.seats.iter().filter(|s| holder(site, s.person) == Holder::Independent).count();
     let mut shares: Vec<(String, Share)> = Vec::new();
     for seat in &body.seats {
-        let spelled = site.person(seat.person).and_then(|p| p.affiliation.as_deref()).map(str::trim).unwrap_or("");
-        let (key, name) = match organisation_key(spelled) {
-            k if k.is_empty() => (String::new(), "No affiliation".to_string()),
-            k => (k, spelled.to_string()),
+        let person = site.person(seat.person);
+        let spelled = person.and_then(|p| p.affiliation.as_deref()).map(str::trim).unwrap_or("");
+        let holder = holder(site, seat.person);
+        let organisation = matches!(holder, Holder::Organisation { .. });
+        let (key, name) = match holder {
+            Holder::Independent => {
+                let spelled = if spelled.is_empty() { "Independent" } else { spelled };
+                let name = match person {
+                    Some(p) if independents > 1 => format!("{spelled} ({})", p.name.trim()),
+                    _ => spelled.to_string(),
+                };
+                // A key no organisation can have: independents are never grouped.
+                (format!("\0{}", seat.person), name)
+            }
+            Holder::Organisation { key, .. } => (key, spelled.to_string()),
+            Holder::Unaffiliated => (String::new(), "No affiliation".to_string()),
         };
         match shares.iter_mut().find(|(k, _)| *k == key) {
             Some((_, share)) => share.seats += 1,
-            None => shares.push((key, Share { name, seats: 1, percent: 0 })),
+            None => shares.push((key, Share { name, seats: 1, percent: 0, organisation })),
         }
     }
     let mut out: Vec<Share> = shares.into_iter().map(|(_, s)| s).collect();

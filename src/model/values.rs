@@ -43,6 +43,19 @@ pub const OUTCOMES: Enumeration = Enumeration {
 pub const SECURITY_CONTACT_KINDS: Enumeration =
     Enumeration { what: "contact kind", values: &["email", "form", "web", "phone", "chat", "other"] };
 
+/// `roles[].elections.method`: how votes become seats.
+pub const ELECTION_METHODS: Enumeration = Enumeration {
+    what: "election method",
+    values: &["approval", "condorcet", "stv", "plurality", "majority", "other"],
+};
+
+/// `roles[].former_members[].reason`: why a holding ended.
+pub const END_REASONS: Enumeration =
+    Enumeration { what: "reason", values: &["term-ended", "resigned", "emeritus", "removed", "inactive", "other"] };
+
+/// `enforcement_order` of code-of-conduct.yaml.
+pub const ENFORCEMENT_ORDERS: Enumeration = Enumeration { what: "enforcement order", values: &["ladder", "unordered"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -116,8 +129,14 @@ pub const VALUES: &[CheckedValue] = &[
     at("people", "people[].since", Date),
     at("people", "people[].last_active", Date),
     at("roles", "roles[].members[].since", Date),
+    at("roles", "roles[].elections.next", Date),
+    at("roles", "roles[].former_members[].since", Date),
+    at("roles", "roles[].former_members[].until", Date),
+    at("roles", "roles[].former_members[].reason", OneOf(&END_REASONS)),
+    at("roles", "roles[].elections.method", OneOf(&ELECTION_METHODS)),
     at("ladder", "contact.url", Url),
     at("code-of-conduct", "based_on.url", Url),
+    at("code-of-conduct", "enforcement_order", OneOf(&ENFORCEMENT_ORDERS)),
     at("code-of-conduct", "reporting.contacts[].url", Url),
     at("code-of-conduct", "attribution[].url", Url),
     at("security", "contact.url", Url),

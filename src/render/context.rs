@@ -45,6 +45,8 @@ struct Prepared<'a> {
     emeritus_people: Vec<people::PersonView<'a>>,
     decision_outcomes: Vec<documents::OutcomeCount>,
     bulletins: Vec<documents::Bulletin<'a>>,
+    /// The charter's thresholds with who votes and who may veto.
+    thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -62,6 +64,7 @@ impl<'a> Prepared<'a> {
             emeritus_people,
             decision_outcomes: documents::outcomes(site),
             bulletins: documents::bulletins(site),
+            thresholds: site.charter.as_ref().map(|c| crate::model::thresholds::thresholds(site, &c.decision_making)),
         }
     }
 
@@ -76,6 +79,7 @@ impl<'a> Prepared<'a> {
         context.insert("emeritus_people", &self.emeritus_people);
         context.insert("decision_outcomes", &self.decision_outcomes);
         context.insert("bulletins", &self.bulletins);
+        context.insert("thresholds", &self.thresholds);
     }
 }
 
@@ -244,6 +248,12 @@ impl<'a> Globals<'a> {
         context.insert("score", &self.score);
         context.insert("profile", self.profile);
         context.insert("exemptions", self.exemptions);
+        // The project's word for emeritus, as written (user text is never case-folded);
+        // without one, govsite's own: "Emeritus" as a heading, "emeritus" as a tag.
+        let named = self.gov.ladder.as_ref().and_then(|l| l.emeritus_name.as_deref()).map(str::trim);
+        let named = named.filter(|n| !n.is_empty());
+        context.insert("emeritus_name", named.unwrap_or("Emeritus"));
+        context.insert("emeritus_tag", named.unwrap_or("emeritus"));
     }
 }
 

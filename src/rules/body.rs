@@ -3,8 +3,8 @@
 
 use super::members;
 use crate::diagnostics::Diagnostic;
-use crate::model::seats::{deciding_body, organisation_key as organisation};
-use crate::model::Site;
+use crate::model::seats::{self, deciding_body, organisation_key as organisation};
+use crate::model::{field_path, item_path, Site};
 
 /// `roles/bus-factor`: the deciding body has fewer than 2 active members.
 pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
@@ -30,45 +30,59 @@ pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// `roles/org-diversity`: one affiliation holds more than half of the deciding body.
+/// `roles/org-diversity`: one affiliation holds more than half of the deciding body — or,
+/// when the body is a role with `max_per_organization`, more than that cap.
 ///
 /// Every active member counts in the total; members without an affiliation (reported by
-/// `roles/no-affiliation`) and `Independent` members each stand for themselves.
+/// `roles/no-affiliation`) and independent members each stand for themselves. A cap is the
+/// project's own answer to "how much may one employer hold": PEP 13 allows 2 of 5 seats,
+/// so 2 of 3 during a vacancy is fine and 3 of 7 is not, which "more than half" gets wrong
+/// both ways.
 pub fn org_diversity(site: &Site, out: &mut Vec<Diagnostic>) {
     let Some(body) = deciding_body(site) else { return };
     let total = body.seats.len();
-    // (organisation key, spelling first seen, seats held), in order of first appearance.
-    let mut held: Vec<(String, &str, usize)> = Vec::new();
-    for seat in &body.seats {
-        let Some(affiliation) = site.person(seat.person).and_then(|p| p.affiliation.as_deref()) else { continue };
-        let key = organisation(affiliation);
-        if key.is_empty() || key == "independent" {
+    let cap = seats::cap(site, &body);
+    // A capped body is pointed at where the cap is written; a version-1 body, as before.
+    let (origin, pos) = match (cap, site.roles.as_ref()) {
+        (Some(_), Some(roles)) => {
+            let i = roles.roles.iter().position(|r| r.id == body.id).unwrap_or_default();
+            (roles.origin(), roles.key_pos(&field_path(&item_path("roles", i), "max_per_organization")))
+        }
+        _ => (body.origin, body.pos),
+    };
+    for (name, n) in seats::seats_by_organisation(site, &body.seats) {
+        let (over, why, more) = match cap {
+            Some(cap) => {
+                let limit = usize::try_from(cap).unwrap_or(usize::MAX);
+                (n > limit, format!("more than its cap of {cap} per organisation"), n.saturating_sub(limit))
+            }
+            // Seats from other organisations needed so that `n` is at most half of the body.
+            None => (n * 2 > total, "more than half".to_string(), (2 * n).saturating_sub(total)),
+        };
+        if !over {
             continue;
         }
-        match held.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(entry) => entry.2 += 1,
-            None => held.push((key, affiliation.trim(), 1)),
-        }
-    }
-    for (_, name, n) in held {
-        if n * 2 <= total {
-            continue;
-        }
-        // Seats from other organisations needed so that `n` is at most half of the body.
-        let more = 2 * n - total;
-        out.push(
-            Diagnostic::warning(
-                "roles/org-diversity",
-                body.origin.file,
-                body.pos,
-                format!("{name} holds {n} of the {total} active seats of the deciding body, {}, more than half", body.name()),
-            )
-            .with_label(format!("{n} of {total} from {name}"))
-            .with_help(format!(
+        let help = match cap {
+            Some(_) => format!(
+                "{} from {name} must leave `{}`, or correct the affiliations in governance/people.yaml",
+                crate::wording::count(more as u64, "member"),
+                body.id
+            ),
+            None => format!(
                 "add at least {more} active member{} from other organisations to `{}`, or correct the affiliations in governance/people.yaml",
                 crate::wording::plural_s(more as u64),
                 body.id
-            )),
+            ),
+        };
+        out.push(
+            Diagnostic::warning(
+                "roles/org-diversity",
+                origin.file,
+                pos,
+                format!("{name} holds {n} of the {total} active seats of the deciding body, {}, {why}", body.name()),
+            )
+            .with_label(format!("{n} of {total} from {name}"))
+            .with_help(help),
         );
     }
 }

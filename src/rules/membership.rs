@@ -1,5 +1,5 @@
-//! Roles and groups that nobody (or too few people) actively hold:
-//! `roles/no-members` and `roles/min-members`.
+//! Roles and groups that nobody (or too few or too many people) actively hold:
+//! `roles/no-members`, `roles/min-members` and `groups/limits`.
 
 use super::members;
 use crate::diagnostics::Diagnostic;
@@ -68,6 +68,47 @@ pub fn min_members(site: &Site, out: &mut Vec<Diagnostic>) {
                     out.push(d.at(&groups.file, groups.key_pos(&key)));
                 }
             }
+        }
+    }
+}
+
+/// `groups/limits`: a group has fewer or more active holders of a role, scoped to it by the
+/// holdings' `group:`, than its `limits` allow (openEuler: 1–3 maintainers per SIG).
+pub fn limits(site: &Site, out: &mut Vec<Diagnostic>) {
+    if site.people.is_none() {
+        return;
+    }
+    let (Some(groups), Some(roles)) = (&site.groups, &site.roles) else { return };
+    for (i, group) in groups.groups.iter().enumerate() {
+        for (role, limit) in &group.limits {
+            let mut holders: Vec<&str> = Vec::new();
+            let scoped = roles.roles.iter().filter(|r| r.id == *role).flat_map(|r| r.members.iter());
+            for m in scoped.filter(|m| m.group.as_deref().map(str::trim) == Some(group.id.as_str())) {
+                if crate::model::seats::is_active(site, &m.person) && !holders.contains(&m.person.as_str()) {
+                    holders.push(&m.person);
+                }
+            }
+            let n = holders.len();
+            let as_usize = |v: u32| usize::try_from(v).unwrap_or(usize::MAX);
+            let (bound, word) = match (limit.min, limit.max) {
+                (Some(min), _) if n < as_usize(min) => (min, "fewer than its minimum"),
+                (_, Some(max)) if n > as_usize(max) => (max, "more than its maximum"),
+                _ => continue,
+            };
+            let key = field_path(&field_path(&item_path("groups", i), "limits"), role);
+            out.push(
+                Diagnostic::warning(
+                    "groups/limits",
+                    &groups.file,
+                    groups.key_pos(&key),
+                    format!("group `{}` has {} `{role}` holding{} scoped to it, {word} of {bound}", group.id, n, crate::wording::plural_s(n as u64)),
+                )
+                .with_label(format!("{n} active"))
+                .with_help(format!(
+                    "in governance/roles.yaml, list the `{role}` members of this group as `{{ person, group: {} }}`, or change `limits.{role}`",
+                    group.id
+                )),
+            );
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod body;
 mod conduct;
+mod elections;
 pub mod explain;
 mod ids;
 mod inactive;
@@ -22,6 +23,7 @@ mod project;
 mod references;
 mod required;
 pub mod score;
+mod seats;
 mod security;
 mod text;
 mod values;
@@ -159,7 +161,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "roles/org-diversity",
         default: Warning,
-        summary: "one affiliation holds more than half of the deciding body",
+        summary: "one affiliation holds more than half of the deciding body (or more than its `max_per_organization`)",
         check: Some(body::org_diversity),
     },
     Rule {
@@ -173,6 +175,42 @@ pub const RULES: &[Rule] = &[
         default: Warning,
         summary: "a role or group with `min_members` has fewer active members",
         check: Some(membership::min_members),
+    },
+    Rule {
+        id: "roles/over-seats",
+        default: Error,
+        summary: "a role with `seats` has more active members than seats",
+        check: Some(seats::over_seats),
+    },
+    Rule {
+        id: "roles/vacancies",
+        default: Warning,
+        summary: "a role with `seats` has fewer active members than seats",
+        check: Some(seats::vacancies),
+    },
+    Rule {
+        id: "roles/org-cap",
+        default: Error,
+        summary: "one organisation holds more active seats of a role than its `max_per_organization`",
+        check: Some(seats::org_cap),
+    },
+    Rule {
+        id: "roles/former-active",
+        default: Error,
+        summary: "a current member of a role also listed as a former member without `until`",
+        check: Some(seats::former_active),
+    },
+    Rule {
+        id: "groups/limits",
+        default: Warning,
+        summary: "a group with `limits` has fewer or more active holders of a role scoped to it",
+        check: Some(membership::limits),
+    },
+    Rule {
+        id: "elections/overdue",
+        default: Warning,
+        summary: "an elected role whose `elections.next` date has passed",
+        check: Some(elections::overdue),
     },
     Rule {
         id: "ladder/no-requirements",

@@ -38,6 +38,14 @@ pub fn people(site: &Site, out: &mut Vec<Diagnostic>) {
                     format!("role `{}`", role.id),
                 );
             }
+            for (j, m) in role.former_members.iter().enumerate() {
+                check(
+                    roles.origin(),
+                    field_path(&item_path(&field_path(&item_path("roles", i), "former_members"), j), "person"),
+                    &m.person,
+                    format!("role `{}`'s former members", role.id),
+                );
+            }
         }
     }
     if let Some(groups) = &site.groups {
@@ -126,6 +134,43 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
         check(c.origin(), "decision_making.body", &dm.body, &bodies, "role or group");
         if let Some(by) = dm.voting.as_ref().and_then(|v| v.on_demand_by.as_deref()) {
             check(c.origin(), "decision_making.voting.on_demand_by", by, &bodies, "role or group");
+        }
+        for (i, t) in dm.thresholds.iter().enumerate() {
+            let at = item_path("decision_making.thresholds", i);
+            for (key, id) in [("body", &t.body), ("veto_by", &t.veto_by)] {
+                if let Some(id) = id.as_deref() {
+                    check(c.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                }
+            }
+        }
+    }
+    if let Some(r) = &site.roles {
+        for (i, role) in r.roles.iter().enumerate() {
+            let Some(e) = &role.elections else { continue };
+            let at = field_path(&item_path("roles", i), "elections");
+            for (key, id) in [("electorate", &e.electorate), ("candidates_from", &e.candidates_from)] {
+                if let Some(id) = id.as_deref() {
+                    check(r.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                }
+            }
+        }
+    }
+    if let Some(g) = &site.groups {
+        for (i, group) in g.groups.iter().enumerate() {
+            let at = field_path(&item_path("groups", i), "limits");
+            for role in group.limits.keys() {
+                check(g.origin(), &field_path(&at, role), role, &roles, "role");
+            }
+        }
+    }
+    if let Some(r) = &site.roles {
+        for (i, role) in r.roles.iter().enumerate() {
+            for (j, m) in role.members.iter().enumerate() {
+                if let Some(group) = m.group.as_deref() {
+                    let at = item_path(&field_path(&item_path("roles", i), "members"), j);
+                    check(r.origin(), &field_path(&at, "group"), group.trim(), &groups, "group");
+                }
+            }
         }
     }
     if let Some(l) = &site.ladder {

@@ -33,6 +33,8 @@ pub(super) struct Export<'a> {
     body: Option<BodyView<'a>>,
     /// Who may call a vote, by name.
     vote_caller: Option<String>,
+    /// The charter's thresholds with who votes and who may veto, by name.
+    thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
     groups: Vec<GroupView<'a>>,
     /// Active members of the deciding body.
     maintainers: Vec<Row>,
@@ -40,6 +42,8 @@ pub(super) struct Export<'a> {
     others: Vec<Row>,
     /// Emeritus people.
     emeritus: Vec<Row>,
+    /// Every role's dated seat history.
+    former: Vec<people::FormerRow>,
     conduct_contacts: Vec<ContactView>,
     ladder_contact: Option<ContactView>,
     levels: Vec<LevelView<'a>>,
@@ -176,10 +180,12 @@ impl<'a> Export<'a> {
             security: site.security.as_deref(),
             body,
             vote_caller,
+            thresholds: site.charter.as_ref().map(|c| crate::model::thresholds::thresholds(site, &c.decision_making)),
             groups,
             maintainers,
             others,
             emeritus,
+            former: people::former_rows(site),
             conduct_contacts,
             ladder_contact,
             levels,

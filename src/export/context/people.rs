@@ -15,6 +15,18 @@ pub(super) struct BodyView<'a> {
     term: Option<&'a Text>,
     responsibilities: &'a [Text],
     privileges: &'a [Text],
+    /// `seats` of a fixed-size body.
+    seats: Option<u32>,
+    /// Seats without an active holder.
+    vacant: usize,
+    /// `max_per_organization`.
+    cap: Option<u32>,
+    /// How the body is elected.
+    elections: Option<&'a crate::model::Elections>,
+    /// Who votes, in words: "every active Council member", "the active members of Core team".
+    electorate: Option<String>,
+    /// Who may stand, in words.
+    candidates: Option<String>,
 }
 
 /// One person in one seat.
@@ -51,7 +63,14 @@ pub(super) struct ContactView {
 pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<BodyView<'a>> {
     let id = site.charter.as_ref()?.decision_making.body.trim();
     if let Some(role) = site.role(id) {
+        let active = seats::holders(site, id).len();
         return Some(BodyView {
+            seats: role.seats,
+            vacant: role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active)),
+            cap: role.max_per_organization,
+            elections: role.elections.as_ref(),
+            electorate: role.elections.as_ref().and_then(|e| e.electorate.as_deref()).map(|i| who(site, i, true)),
+            candidates: role.elections.as_ref().and_then(|e| e.candidates_from.as_deref()).map(|i| who(site, i, false)),
             id: &role.id,
             kind: "role",
             name: &role.name,
@@ -72,7 +91,24 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
         term: None,
         responsibilities: &[],
         privileges: &[],
+        seats: None,
+        vacant: 0,
+        cap: None,
+        elections: None,
+        electorate: None,
+        candidates: None,
     })
+}
+
+/// The holders of role or group `id`, in words: `every active Maintainer` for a role (whose
+/// name is one holder's), `the active members of Core team` for a group.
+fn who(site: &Site, id: &str, active: bool) -> String {
+    let active = if active { "active " } else { "" };
+    match site.named(id) {
+        Some(crate::model::Named::Role(r)) => format!("every {active}{}", r.name.trim()),
+        Some(named) => format!("the {active}members of {}", named.name()),
+        None => id.to_string(),
+    }
 }
 
 /// The first seat of `person` among `lists`: where its area and date come from.
@@ -185,4 +221,46 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
         url: c.url.as_deref().map(|u| absolute(links, u)),
         github: person.and_then(|p| p.github.clone()).map(|h| h.trim_start_matches('@').to_string()),
     }
+}
+
+/// A past holding of a role, for MAINTAINERS.md's seat history.
+#[derive(Serialize)]
+pub(super) struct FormerRow {
+    name: String,
+    github: Option<String>,
+    role: String,
+    since: Option<String>,
+    until: Option<String>,
+    reason: Option<String>,
+}
+
+/// Every role's `former_members`, role by role in file order, latest end first within a role.
+pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
+    let mut out = Vec::new();
+    for role in site.roles.iter().flat_map(|r| r.roles.iter()) {
+        let mut rows: Vec<FormerRow> = role
+            .former_members
+            .iter()
+            .map(|f| {
+                let person = site.person(&f.person);
+                FormerRow {
+                    name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
+                    github: person.and_then(|p| p.github.clone()),
+                    role: role.name.clone(),
+                    since: f.since.clone(),
+                    until: f.until.clone(),
+                    reason: f.reason.as_deref().map(|r| r.replace('-', " ")),
+                }
+            })
+            .collect();
+        // An open holding first, then by end date, latest first (dates are YYYY-MM-DD).
+        rows.sort_by(|a, b| match (&a.until, &b.until) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => y.cmp(x),
+        });
+        out.extend(rows);
+    }
+    out
 }

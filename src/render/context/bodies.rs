@@ -19,6 +19,72 @@ pub(super) struct RoleView<'a> {
     holders: Vec<SeatView<'a>>,
     /// The ladder levels that grant the role.
     levels: Vec<Link<'a>>,
+    /// Its seats and cap, when it states either.
+    composition: Option<Composition>,
+    /// The seat history, latest end first.
+    former_seats: Vec<FormerSeat<'a>>,
+}
+
+/// A past holding, with the person's name resolved.
+#[derive(Serialize)]
+struct FormerSeat<'a> {
+    person: &'a str,
+    /// The name from people.yaml, else the id.
+    name: &'a str,
+    /// Whether people.yaml knows the person (the name then links to the people page).
+    known: bool,
+    since: Option<&'a str>,
+    until: Option<&'a str>,
+    reason: Option<&'a str>,
+}
+
+impl<'a> FormerSeat<'a> {
+    /// The history of `role`, latest end first; a holding without an end comes first.
+    fn of(site: &'a Site, role: &'a Role) -> Vec<Self> {
+        let mut out: Vec<FormerSeat<'a>> = role
+            .former_members
+            .iter()
+            .map(|f| FormerSeat {
+                person: &f.person,
+                name: site.person(&f.person).map_or(f.person.as_str(), |p| p.name.as_str()),
+                known: site.person(&f.person).is_some(),
+                since: f.since.as_deref(),
+                until: f.until.as_deref(),
+                reason: f.reason.as_deref(),
+            })
+            .collect();
+        // Dates are `YYYY-MM-DD` (checked by `schema/date`), so text order is date order.
+        out.sort_by(|a, b| match (a.until, b.until) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => y.cmp(x),
+        });
+        out
+    }
+}
+
+/// A fixed-size body's seats, how many are filled, and the cap on one organisation.
+#[derive(Serialize)]
+struct Composition {
+    /// `seats`, when given.
+    seats: Option<u32>,
+    /// Active members, each once.
+    active: usize,
+    /// Seats without an active holder.
+    vacant: usize,
+    /// `max_per_organization`, when given.
+    cap: Option<u32>,
+}
+
+impl Composition {
+    fn of(role: &Role, active: usize) -> Option<Self> {
+        if role.seats.is_none() && role.max_per_organization.is_none() {
+            return None;
+        }
+        let vacant = role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active));
+        Some(Composition { seats: role.seats, active, vacant, cap: role.max_per_organization })
+    }
 }
 
 impl<'a> RoleView<'a> {
@@ -26,10 +92,13 @@ impl<'a> RoleView<'a> {
     fn new(site: &'a Site, links: &LinkResolver, index: usize) -> Option<Self> {
         let role = site.roles.as_ref()?.roles.get(index)?;
         let levels = site.ladder.iter().flat_map(|l| l.levels.iter());
+        let holders = SeatView::active(site, seats::role_seats(site, index));
         Some(RoleView {
             role,
             member_seats: SeatView::all(site, &role.members),
-            holders: SeatView::active(site, seats::role_seats(site, index)),
+            composition: Composition::of(role, holders.len()),
+            former_seats: FormerSeat::of(site, role),
+            holders,
             levels: levels
                 .filter(|l| l.role.as_deref() == Some(role.id.as_str()))
                 .map(|l| Link::new(links, "ladder", &l.id, &l.name))
@@ -59,6 +128,40 @@ pub(super) struct GroupView<'a> {
     member_seats: Vec<SeatView<'a>>,
     /// The role `members_from` names, if it exists.
     from_role: Option<RoleView<'a>>,
+    /// Its `limits`, each with the role's name and the active holders scoped to the group.
+    limit_rows: Vec<LimitRow<'a>>,
+}
+
+/// One of a group's `limits`, as shown.
+#[derive(Serialize)]
+struct LimitRow<'a> {
+    role: &'a str,
+    /// The role's name, else its id.
+    name: &'a str,
+    min: Option<u32>,
+    max: Option<u32>,
+    /// Active people holding the role with `group:` naming this group, each once.
+    holders: usize,
+}
+
+impl<'a> LimitRow<'a> {
+    fn of(site: &'a Site, group: &'a Group) -> Vec<Self> {
+        group
+            .limits
+            .iter()
+            .map(|(role, limit)| {
+                let mut people: Vec<&str> = Vec::new();
+                let scoped = site.roles.iter().flat_map(|r| r.roles.iter()).filter(|r| r.id == *role);
+                for m in scoped.flat_map(|r| r.members.iter()) {
+                    let here = m.group.as_deref().map(str::trim) == Some(group.id.as_str());
+                    if here && seats::is_active(site, &m.person) && !people.contains(&m.person.as_str()) {
+                        people.push(&m.person);
+                    }
+                }
+                LimitRow { role, name: site.name_of(role), min: limit.min, max: limit.max, holders: people.len() }
+            })
+            .collect()
+    }
 }
 
 impl<'a> GroupView<'a> {
@@ -68,6 +171,7 @@ impl<'a> GroupView<'a> {
             chair_seats: SeatView::all(site, &group.chairs),
             member_seats: SeatView::all(site, &group.members),
             from_role: group.members_from.as_deref().and_then(|id| RoleView::find(site, links, id)),
+            limit_rows: LimitRow::of(site, group),
         }
     }
 }
@@ -130,6 +234,11 @@ pub(super) struct BodyView<'a> {
     majority: Option<Share>,
     /// Else the first holding exactly half.
     half: Option<Share>,
+    /// The body's `max_per_organization`, when it is a role that states one: the chart
+    /// then marks organisations over the cap instead of over half.
+    cap: Option<u32>,
+    /// The first organisation holding more seats than the cap.
+    over_cap: Option<Share>,
 }
 
 /// An organisation's seats, and whether they are more than half.
@@ -138,6 +247,8 @@ struct Organisation {
     #[serde(flatten)]
     share: Share,
     over_half: bool,
+    /// Whether its bar is marked: over the cap when there is one, else over half.
+    warn: bool,
 }
 
 /// The deciding body, when the charter names one that exists and people.yaml loaded.
@@ -145,6 +256,7 @@ pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
     let body = seats::deciding_body(site)?;
     let members = body.seats.len();
     let shares = seats::organisations(site, &body);
+    let cap = seats::cap(site, &body);
     let name = match body.kind {
         "role" => site.role(body.id).map(|r| r.name.as_str()),
         _ => site.group(body.id).map(|g| g.name.as_str()),
@@ -156,9 +268,18 @@ pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
         members,
         majority: shares.iter().find(|s| s.over_half(members)).cloned(),
         half: shares.iter().find(|s| s.exactly_half(members)).cloned(),
+        cap,
+        over_cap: cap.and_then(|c| shares.iter().find(|s| s.over_cap(c)).cloned()),
         organisations: shares
             .into_iter()
-            .map(|share| Organisation { over_half: share.over_half(members), share })
+            .map(|share| {
+                let over_half = share.over_half(members);
+                let warn = match cap {
+                    Some(c) => share.over_cap(c),
+                    None => over_half,
+                };
+                Organisation { over_half, warn, share }
+            })
             .collect(),
     })
 }

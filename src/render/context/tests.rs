@@ -118,8 +118,8 @@ fn the_deciding_body_names_its_majority_and_half() {
     assert_eq!(
         body["organisations"],
         json!([
-            { "name": "Acme", "seats": 1, "percent": 50, "over_half": false },
-            { "name": "No affiliation", "seats": 1, "percent": 50, "over_half": false },
+            { "name": "Acme", "seats": 1, "percent": 50, "over_half": false, "warn": false },
+            { "name": "No affiliation", "seats": 1, "percent": 50, "over_half": false, "warn": false },
         ])
     );
     assert_eq!(body["majority"], Value::Null);
