@@ -4,13 +4,15 @@
 pub(crate) mod badge;
 mod context;
 pub(crate) mod html;
+mod page_text;
 pub mod portfolio;
 mod scan;
 mod search;
 
 pub mod theme;
 
-pub use scan::{PageScan, PageText, RenderedPage};
+pub use page_text::PageText;
+pub use scan::{PageScan, RenderedPage};
 pub use theme::{Asset, Theme};
 
 use crate::markdown::{highlight, LinkResolver, Markdown, PROSE_FROM};

@@ -7,7 +7,7 @@
 //! while the HTML is still hot in the cache), and what each reader needs is kept.
 
 use super::html::{self, Item};
-use super::search::TextCollector;
+use super::page_text::{PageText, TextCollector};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -32,15 +32,6 @@ pub struct PageScan {
     /// The title and the text to index, when the page goes into the search index; taken
     /// (and so freed) once the index is written.
     pub text: Option<PageText>,
-}
-
-/// The searchable part of a page.
-#[derive(Debug, Clone, Default)]
-pub struct PageText {
-    /// The `<title>`, entities decoded.
-    pub title: String,
-    /// The text of `<main>` (the whole page when the theme has none), whitespace collapsed.
-    pub text: String,
 }
 
 /// Reads `html` once: ids and links always, the title and text with `with_text`.
