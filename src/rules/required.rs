@@ -5,7 +5,8 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::required::required_in;
-use crate::model::{field_path, item_path, Doc, DocumentData, DocumentVisitor, Site};
+use crate::model::values::find;
+use crate::model::{field_path, Doc, DocumentData, DocumentVisitor, Site};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -62,30 +63,17 @@ pub fn check_document<T: Serialize>(doc: &Doc<T>, document: &str, out: &mut Vec<
     }
 }
 
-/// The mappings at `pattern` (`nav[]`: every item of `nav`), with their paths; a nested
-/// mapping that the file does not write is skipped (its absence is reported on its parent).
+/// The mappings at `pattern` (`nav[]`: every item of `nav`; `` the root), with their paths,
+/// found by the model's one path walk; a nested mapping that the file does not write is
+/// skipped (its absence is reported on its parent).
 fn mappings<'v>(root: &'v Value, pattern: &str, written: &dyn Fn(&str) -> bool) -> Vec<(String, &'v Value)> {
-    let mut found = vec![(String::new(), root)];
-    for segment in pattern.split('.').filter(|s| !s.is_empty()) {
-        let (key, each) = match segment.strip_suffix("[]") {
-            Some(key) => (key, true),
-            None => (segment, false),
-        };
-        found = found
-            .into_iter()
-            .flat_map(|(path, value)| {
-                let path = field_path(&path, key);
-                match value.get(key) {
-                    Some(Value::Array(items)) if each => {
-                        items.iter().enumerate().map(|(i, item)| (item_path(&path, i), item)).collect::<Vec<_>>()
-                    }
-                    Some(mapping @ Value::Object(_)) if !each && written(&path) => vec![(path, mapping)],
-                    _ => Vec::new(),
-                }
-            })
-            .collect();
+    if pattern.is_empty() {
+        return vec![(String::new(), root)];
     }
-    found
+    find(root, pattern)
+        .into_iter()
+        .filter(|(path, value)| value.is_object() && (pattern.ends_with("[]") || written(path)))
+        .collect()
 }
 
 /// Reports `field` of the mapping at `parent` when `missing`: at the empty value if the key
