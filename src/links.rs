@@ -133,8 +133,8 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
             continue; // a draft not rendered in this build
         }
         let body = LineIndex::new(&page.body);
-        for (dest, offset) in markdown_links(&page.body) {
-            let url = resolver.resolve(&dest, &page.file);
+        for (dest, offset, raw) in markdown_links(&page.body) {
+            let url = if raw { dest.clone() } else { resolver.resolve(&dest, &page.file) };
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
                 let at = body.pos(offset);
@@ -151,8 +151,8 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         let mut index = None;
         for (path, text) in doc.prose() {
             let mut found = Vec::new();
-            for (dest, offset) in markdown_links(text) {
-                let url = resolver.resolve(&dest, Path::new(PROSE_FROM));
+            for (dest, offset, raw) in markdown_links(text) {
+                let url = if raw { dest.clone() } else { resolver.resolve(&dest, Path::new(PROSE_FROM)) };
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
                     found.push((offset..offset + dest.len(), dest, problem));
@@ -193,41 +193,22 @@ fn yaml_urls(
     site: &Site,
     resolver: &crate::markdown::LinkResolver,
 ) -> HashMap<String, (std::path::PathBuf, Pos, String)> {
-    use crate::model::values::{find, values_in, Form};
-    use crate::model::{Doc, Document, DocumentData, DocumentVisitor};
-    struct Walk<'r> {
-        resolver: &'r crate::markdown::LinkResolver,
-        found: HashMap<String, (std::path::PathBuf, Pos, String)>,
-    }
-    impl Walk<'_> {
-        fn document<T: serde::Serialize>(&mut self, doc: &Doc<T>, document: &str) {
-            let rows: Vec<_> = values_in(document).filter(|v| matches!(v.form, Form::Url)).collect();
-            if rows.is_empty() {
-                return;
-            }
-            let Ok(value) = serde_json::to_value(&doc.data) else { return };
-            for row in rows {
-                for (path, found) in find(&value, row.path) {
-                    let Some(text) = found.as_str().filter(|t| !t.is_empty()) else { continue };
-                    let at = (doc.file.clone(), doc.pos(&path), text.to_string());
-                    self.found.entry(self.resolver.resolve(text, Path::new(PROSE_FROM))).or_insert_with(|| at.clone());
-                    self.found.entry(self.resolver.resolve(text, &doc.file)).or_insert_with(|| at.clone());
-                    self.found.entry(text.to_string()).or_insert(at);
-                }
-            }
+    use crate::model::values::{site_values, Form};
+    let mut found = HashMap::new();
+    site_values(site, |form| matches!(form, Form::Url), &mut |value| {
+        if value.text.is_empty() {
+            return;
         }
-    }
-    impl<'a> DocumentVisitor<'a> for Walk<'_> {
-        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
-            if let Some(doc) = doc {
-                self.document(doc, document.key);
-            }
+        let at = (value.file.to_path_buf(), value.source.value(&value.path), value.text.to_string());
+        for published in [
+            resolver.resolve(value.text, Path::new(PROSE_FROM)),
+            resolver.resolve(value.text, value.file),
+            value.text.to_string(),
+        ] {
+            found.entry(published).or_insert_with(|| at.clone());
         }
-    }
-    let mut walk = Walk { resolver, found: HashMap::new() };
-    walk.document(&site.site, "site");
-    site.visit_documents(&mut walk);
-    walk.found
+    });
+    found
 }
 
 /// Links written in templates: every link of every page not traced to a source above.
@@ -289,17 +270,21 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
         .with_help("link to a page that exists (`/charter/`, `/roles/#<role id>`, `other-page.md#heading`), or fix the anchor to a real id")
 }
 
-/// Link and image destinations of a Markdown text, with the byte offset to report them at:
-/// the destination where it is written, else the link.
-fn markdown_links(text: &str) -> Vec<(String, usize)> {
-    scan::destinations(text)
+/// Link and image destinations of a Markdown text (raw HTML's too, marked `true`), with the
+/// byte offset to report them at: the destination where it is written, else the link.
+fn markdown_links(text: &str) -> Vec<(String, usize, bool)> {
+    let mut links: Vec<(String, usize, bool)> = scan::destinations(text)
         .into_iter()
         .filter(|d| d.link_type.is_some())
         .map(|d| {
             let at = d.written.map_or(d.span.start, |w| w.start);
-            (d.url, at)
+            (d.url, at, false)
         })
-        .collect()
+        .collect();
+    // Raw HTML's links are the author's too, reported where written rather than in a
+    // template; they are published as written (only Markdown links are rewritten).
+    links.extend(scan::html_urls(text).into_iter().map(|(url, at)| (url, at.start, true)));
+    links
 }
 
 /// Percent-decodes a path or fragment as a browser does (UTF-8); a text that does not decode

@@ -129,3 +129,13 @@ fn yaml_links_are_located_where_they_are_written() {
         "{found:#?}"
     );
 }
+
+/// A broken link in raw HTML of a YAML text is the author's: reported in the YAML, as written
+/// (raw HTML is published unrewritten), never at a template's first line.
+#[test]
+fn raw_html_links_in_yaml_prose_are_reported_in_the_yaml() {
+    let charter = "mission: Make <a href=\"/raw-gone/\">tiny</a> things.\nscope:\n  in: [Tiny things]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\namendments: By a two-thirds vote of the maintainers.\n";
+    let found = broken(&[("governance/charter.yaml", charter)]);
+    let located: Vec<_> = found.iter().map(at).collect();
+    assert_eq!(located, vec![("governance/charter.yaml".to_string(), 1, 24)], "{found:#?}");
+}

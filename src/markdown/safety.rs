@@ -116,14 +116,27 @@ pub fn unsafe_links(text: &str) -> Vec<UnsafeLink> {
 
 /// Refused URLs in the attributes of raw HTML written at `range` of `text`.
 fn unsafe_in_html(text: &str, range: Range<usize>) -> Vec<UnsafeLink> {
-    let fragment = &text[range.clone()];
+    let mut found = Vec::new();
+    let mut last = None;
+    for (url, at) in urls_in_html(text, range) {
+        // One report per attribute, for its first refused URL.
+        if !url_is_allowed(&url) && last.as_ref() != Some(&at) {
+            last = Some(at.clone());
+            found.push(UnsafeLink { url, at });
+        }
+    }
+    found
+}
+
+/// Every URL the attributes of raw HTML written at `range` of `text` make a browser follow or
+/// load, with where the attribute's value is written.
+pub fn urls_in_html(text: &str, range: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let fragment = text.get(range.clone()).unwrap_or("");
     let mut found = Vec::new();
     raw_html::for_each_attribute(fragment, |element, attribute| {
-        if let Some(url) =
-            attribute_urls(element, attribute.name, &attribute.value).into_iter().find(|u| !url_is_allowed(u))
-        {
-            let at = range.start + attribute.value_at.start..range.start + attribute.value_at.end;
-            found.push(UnsafeLink { url: url.to_string(), at });
+        let at = range.start + attribute.value_at.start..range.start + attribute.value_at.end;
+        for url in attribute_urls(element, attribute.name, &attribute.value) {
+            found.push((url.to_string(), at.clone()));
         }
     });
     found

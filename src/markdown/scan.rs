@@ -65,6 +65,31 @@ pub fn destinations(text: &str) -> Vec<Destination> {
     out
 }
 
+/// Every URL that raw HTML in `text` links to or loads (`<a href>`, `<img src>`…), with where
+/// its attribute's value is written: what `destinations` is to Markdown links.
+pub fn html_urls(text: &str) -> Vec<(String, Range<usize>)> {
+    if !text.contains('<') {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut in_block = false;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            // A block is read whole: a tag may run over several of its lines.
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                found.extend(super::safety::urls_in_html(text, range));
+            }
+            Event::End(TagEnd::HtmlBlock) => in_block = false,
+            Event::Html(_) | Event::InlineHtml(_) if !in_block => {
+                found.extend(super::safety::urls_in_html(text, range))
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// The innermost open link's text reaches at least `end`.
 fn grow(open: &mut [(usize, usize)], end: usize) {
     if let Some((_, text_end)) = open.last_mut() {

@@ -151,6 +151,68 @@ pub const VALUES: &[CheckedValue] = &[
     at("decisions", "decisions[].link", Url),
 ];
 
+/// A written string value of a row of [`VALUES`], as [`written_values`] finds it.
+pub struct WrittenValue<'a> {
+    /// The file it is written in, relative to the site folder.
+    pub file: &'a std::path::Path,
+    /// Positions in that file.
+    pub source: &'a super::SourceMap,
+    /// Its row of the table.
+    pub row: &'static CheckedValue,
+    /// Its path (`nav[1].url`).
+    pub path: String,
+    /// The value, as parsed.
+    pub text: &'a str,
+}
+
+/// Calls `visit` with every written string value of `document` (serialized from `data`)
+/// whose row's form `only` selects: what the file writes, not govsite's defaults.
+pub fn written_values<'a, T: serde::Serialize>(
+    data: &T,
+    file: &'a std::path::Path,
+    source: &'a super::SourceMap,
+    document: &str,
+    only: fn(&Form) -> bool,
+    visit: &mut dyn FnMut(WrittenValue<'_>),
+) {
+    // Serializing is most of the cost (once per page): skip it when the file writes none of
+    // the keys the selected rows start from.
+    let written = |path: &str| source.contains(path.split(['.', '[']).next().unwrap_or(path));
+    let mut rows = values_in(document).filter(|v| only(&v.form) && written(v.path)).peekable();
+    if rows.peek().is_none() {
+        return;
+    }
+    let Ok(value) = serde_json::to_value(data) else { return };
+    for row in rows {
+        for (path, found) in find(&value, row.path) {
+            if let (Value::String(text), true) = (found, source.contains(&path)) {
+                visit(WrittenValue { file, source, row, path, text });
+            }
+        }
+    }
+}
+
+/// [`written_values`] of site.yaml, every governance document and every page's front matter.
+pub fn site_values(site: &super::Site, only: fn(&Form) -> bool, visit: &mut dyn FnMut(WrittenValue<'_>)) {
+    use super::{Doc, Document, DocumentData, DocumentVisitor};
+    struct Documents<'v> {
+        only: fn(&Form) -> bool,
+        visit: &'v mut dyn FnMut(WrittenValue<'_>),
+    }
+    impl<'a> DocumentVisitor<'a> for Documents<'_> {
+        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
+            if let Some(doc) = doc {
+                written_values(&doc.data, &doc.file, &doc.source, document.key, self.only, &mut *self.visit);
+            }
+        }
+    }
+    written_values(&site.site.data, &site.site.file, &site.site.source, "site", only, visit);
+    site.visit_documents(&mut Documents { only, visit: &mut *visit });
+    for page in &site.pages {
+        written_values(&page.front, &page.file, &page.source, "page", only, visit);
+    }
+}
+
 /// The checked values of one document.
 pub fn values_in(document: &str) -> impl Iterator<Item = &'static CheckedValue> + '_ {
     VALUES.iter().filter(move |v| v.document == document)

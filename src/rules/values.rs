@@ -7,12 +7,10 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::url::{check_base_url, classify, UrlClass, SAFE_SCHEMES};
-use crate::model::values::{find, is_name, values_in, Enumeration, Form};
-use crate::model::{Doc, Document, DocumentData, DocumentVisitor, Pos, Site, SourceMap};
+use crate::model::values::{is_name, site_values, written_values, Enumeration, Form, WrittenValue};
+use crate::model::{Doc, Pos, Site};
 use crate::suggest::did_you_mean;
 use serde::Serialize;
-use serde_json::Value;
-use std::path::Path;
 
 /// `schema/date`: a date that is not a real calendar date written `YYYY-MM-DD`.
 pub fn dates(site: &Site, out: &mut Vec<Diagnostic>) {
@@ -42,65 +40,30 @@ pub fn names(site: &Site, out: &mut Vec<Diagnostic>) {
 
 /// Every checked value of one document (`portfolio` for portfolio.yaml), whatever its form.
 pub fn check_document<T: Serialize>(doc: &Doc<T>, document: &str, out: &mut Vec<Diagnostic>) {
-    check_values(&doc.data, &doc.file, &doc.source, document, |_| true, out);
+    written_values(&doc.data, &doc.file, &doc.source, document, |_| true, &mut |value| report(value, out));
 }
 
 /// The values of `only`'s forms in site.yaml, the governance documents and the pages.
 fn check_site(site: &Site, only: fn(&Form) -> bool, out: &mut Vec<Diagnostic>) {
-    struct Documents<'o> {
-        only: fn(&Form) -> bool,
-        out: &'o mut Vec<Diagnostic>,
-    }
-    impl<'a> DocumentVisitor<'a> for Documents<'_> {
-        fn visit<T: DocumentData>(&mut self, document: &'static Document, doc: Option<&'a Doc<T>>) {
-            if let Some(doc) = doc {
-                check_values(&doc.data, &doc.file, &doc.source, document.key, self.only, self.out);
-            }
-        }
-    }
-    check_values(&site.site.data, &site.site.file, &site.site.source, "site", only, out);
-    site.visit_documents(&mut Documents { only, out });
-    for page in &site.pages {
-        check_values(&page.front, &page.file, &page.source, "page", only, out);
-    }
+    site_values(site, only, &mut |value| report(value, out));
 }
 
-/// Checks the values of `document` (serialized from `data`) whose form `only` selects.
-fn check_values<T: Serialize>(
-    data: &T,
-    file: &Path,
-    source: &SourceMap,
-    document: &str,
-    only: fn(&Form) -> bool,
-    out: &mut Vec<Diagnostic>,
-) {
-    // Serializing is most of the cost (once per page): skip it when the file writes none of
-    // the keys the selected rows start from.
-    let written = |path: &str| source.contains(path.split(['.', '[']).next().unwrap_or(path));
-    let mut rows = values_in(document).filter(|v| only(&v.form) && written(v.path)).peekable();
-    if rows.peek().is_none() {
+/// Reports `value` when it is not of its row's form.
+fn report(value: WrittenValue<'_>, out: &mut Vec<Diagnostic>) {
+    // An empty date or link is left out of the portal (or, where required,
+    // `schema/missing-field`'s to report); an empty language or name would be used as it is,
+    // so it is refused here.
+    let empty_is_absent = !matches!(value.row.form, Form::Name | Form::Language);
+    if empty_is_absent && value.text.trim().is_empty() {
         return;
     }
-    let Ok(value) = serde_json::to_value(data) else { return };
-    for row in rows {
-        for (path, found) in find(&value, row.path) {
-            // Only what the file writes: defaults are govsite's own. An empty date or link is
-            // left out of the portal (or, where required, `schema/missing-field`'s to report);
-            // an empty language or name would be used as it is, so it is refused here.
-            let Value::String(text) = found else { continue };
-            let empty_is_absent = !matches!(row.form, Form::Name | Form::Language);
-            if !source.contains(&path) || (empty_is_absent && text.trim().is_empty()) {
-                continue;
-            }
-            if let Some(problem) = problem(&row.form, text, &path) {
-                let pos = source.value(&path);
-                out.push(
-                    Diagnostic::error(row.form.rule(), file, Pos { len: pos.len.max(1), ..pos }, problem.message)
-                        .with_label(problem.label)
-                        .with_help(problem.help),
-                );
-            }
-        }
+    if let Some(problem) = problem(&value.row.form, value.text, &value.path) {
+        let pos = value.source.value(&value.path);
+        out.push(
+            Diagnostic::error(value.row.form.rule(), value.file, Pos { len: pos.len.max(1), ..pos }, problem.message)
+                .with_label(problem.label)
+                .with_help(problem.help),
+        );
     }
 }
 
