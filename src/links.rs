@@ -127,8 +127,21 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
 
     // Markdown pages, at the line and column of each link.
     for page in &site.pages {
-        let from_file =
-            if page.path.is_empty() { "index.html".to_string() } else { format!("{}/index.html", page.path) };
+        // A translation is published under its language's prefix, and its links lead to
+        // that language's pages.
+        let prefix = page.language.as_deref().map(|l| site.site.language_prefix(l)).unwrap_or_default();
+        let translated;
+        let resolver = if prefix.is_empty() {
+            resolver
+        } else {
+            translated = resolver.in_language(&prefix);
+            &translated
+        };
+        let from_file = if page.path.is_empty() {
+            format!("{prefix}index.html")
+        } else {
+            format!("{prefix}{}/index.html", page.path)
+        };
         if !targets.files.contains_key(&from_file) {
             continue; // a draft not rendered in this build
         }

@@ -135,7 +135,7 @@ mod tests {
         let mut pages = HashMap::new();
         pages.insert(PathBuf::from("content/meetings.md"), "meetings".to_string());
         pages.insert(PathBuf::from("content/guides/release.md"), "guides/release".to_string());
-        LinkResolver { base_path: "https://x.org/acme/".into(), pages }
+        LinkResolver { base_path: "https://x.org/acme/".into(), pages, ..LinkResolver::default() }
     }
 
     #[test]

@@ -216,6 +216,7 @@ pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<Vec<Generat
     let links = LinkResolver {
         base_path: base_url,
         pages: site.pages.iter().filter(|p| !p.front.draft).map(|p| (p.file.clone(), p.path.clone())).collect(),
+        ..LinkResolver::default()
     };
     let tera = compile(&links)?;
     let notice = notice(site_arg);

@@ -93,7 +93,21 @@ pub fn parse_page(file: &Path, text: &str) -> Result<Page, Diagnostic> {
         body: text[body_start..].to_string(),
         body_line: front_lines + 3,
         source: doc.source.shifted(1),
+        language: None,
     })
+}
+
+/// In a multilingual site, a page whose file name ends in one of its languages
+/// (`notes.zh-CN.md`, matched without regard to case) is that language's translation of the
+/// untagged page (`notes.md`), published at the same path under the language's prefix.
+pub(super) fn assign_languages(pages: &mut [Page], languages: &[&str]) {
+    for page in pages {
+        let Some(stem) = page.file.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        let Some((name, tag)) = stem.rsplit_once('.') else { continue };
+        let Some(language) = languages.iter().find(|l| l.eq_ignore_ascii_case(tag)) else { continue };
+        page.language = Some(language.to_string());
+        page.path = url_path(&page.file.with_file_name(format!("{name}.md")));
+    }
 }
 
 /// `content/guides/release.md` → `guides/release`; `_index.md` and `index.md` name their folder.
@@ -118,6 +132,16 @@ mod tests {
         assert_eq!(page.front.title, "Release");
         assert_eq!(page.body, "# Hello\n");
         assert_eq!(page.body_line, 5);
+    }
+
+    #[test]
+    fn a_language_in_the_file_name_is_a_translation() {
+        let parse = |file: &str| parse_page(Path::new(file), "---\ntitle: T\n---\n").unwrap();
+        let mut pages =
+            [parse("content/notes.zh-CN.md"), parse("content/a/_index.zh-cn.md"), parse("content/v1.2.md")];
+        assign_languages(&mut pages, &["en", "zh-CN"]);
+        let got: Vec<_> = pages.iter().map(|p| (p.path.as_str(), p.language.as_deref())).collect();
+        assert_eq!(got, [("notes", Some("zh-CN")), ("a", Some("zh-CN")), ("v1.2", None)]);
     }
 
     #[test]

@@ -83,6 +83,12 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>, boundary: &Bou
     let mut diagnostics = loader.diagnostics;
     (site.pages, site.content_files) = content::load_pages(&reader, &mut diagnostics)?;
     site.static_files = static_files(&reader, &mut diagnostics);
+    if site.site.is_multilingual() {
+        let languages: Vec<String> = site.site.languages().into_iter().map(String::from).collect();
+        let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+        content::assign_languages(&mut site.pages, &languages);
+        site.settle_language();
+    }
     Ok(Loaded { site, diagnostics, config_read })
 }
 

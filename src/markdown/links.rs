@@ -2,7 +2,7 @@
 
 use super::safety::url_is_allowed;
 use crate::paths::{has_scheme, normalize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Where prose of the YAML documents is taken to be written: relative `.md` links in it are
@@ -19,6 +19,13 @@ pub struct LinkResolver {
     pub base_path: String,
     /// Page source (`content/guides/release.md`) → its URL path (`guides/release`).
     pub pages: HashMap<PathBuf, String>,
+    /// In a further language of a multilingual portal, its prefix (`zh-cn/`): links to pages
+    /// lead to the pages of that language. Empty for the default language.
+    pub language: String,
+    /// The addresses published once per language (`charter`, `guides/release`, `` for the
+    /// home page, `search-index.json`), without slashes at the ends: a root-relative link to
+    /// one of them gets the language's prefix; assets and static files are shared.
+    pub localized: HashSet<String>,
 }
 
 impl LinkResolver {
@@ -35,7 +42,7 @@ impl LinkResolver {
             return dest.to_string();
         }
         if let Some(rooted) = dest.strip_prefix('/') {
-            return format!("{}{}", self.base_path, rooted);
+            return format!("{}{}{}", self.base_path, self.prefix_of(rooted), rooted);
         }
         let (path, fragment) = split_fragment(dest);
         let target = normalize(&from.parent().unwrap_or(Path::new("")).join(path));
@@ -56,7 +63,25 @@ impl LinkResolver {
             // Unknown pages keep a predictable URL; the link check reports them.
             None => url_for(&target),
         };
-        format!("{}{}{}", self.base_path, url, fragment)
+        format!("{}{}{}{}", self.base_path, self.language, url, fragment)
+    }
+
+    /// This resolver for the language whose pages are published under `prefix` (`zh-cn/`).
+    pub fn in_language(&self, prefix: &str) -> LinkResolver {
+        LinkResolver { language: prefix.to_string(), ..self.clone() }
+    }
+
+    /// The language's prefix when `rooted` (a root-relative link without its `/`) is a page.
+    fn prefix_of(&self, rooted: &str) -> &str {
+        if self.language.is_empty() {
+            return "";
+        }
+        let (path, _) = split_fragment(rooted);
+        if self.localized.contains(path.trim_matches('/')) {
+            &self.language
+        } else {
+            ""
+        }
     }
 }
 
@@ -83,7 +108,20 @@ mod tests {
         pages.insert(PathBuf::from("content/meetings.md"), "meetings".to_string());
         pages.insert(PathBuf::from("content/guides/release.md"), "guides/release".to_string());
         pages.insert(PathBuf::from("content/_index.md"), String::new());
-        LinkResolver { base_path: "/acme/".into(), pages }
+        LinkResolver { base_path: "/acme/".into(), pages, ..LinkResolver::default() }
+    }
+
+    #[test]
+    fn links_to_pages_lead_to_the_same_language() {
+        let mut r = resolver().in_language("zh-cn/");
+        r.localized = ["", "charter", "meetings", "search-index.json"].map(String::from).into_iter().collect();
+        let from = Path::new("content/meetings.zh-CN.md");
+        assert_eq!(r.resolve("/charter/#scope", from), "/acme/zh-cn/charter/#scope");
+        assert_eq!(r.resolve("/", from), "/acme/zh-cn/");
+        assert_eq!(r.resolve("/search-index.json", from), "/acme/zh-cn/search-index.json");
+        assert_eq!(r.resolve("meetings.md", from), "/acme/zh-cn/meetings/");
+        assert_eq!(r.resolve("/assets/govsite.css", from), "/acme/assets/govsite.css", "assets are shared");
+        assert_eq!(r.resolve("img/a.png", from), "/acme/img/a.png");
     }
 
     #[test]

@@ -230,7 +230,7 @@ mod tests {
 
     fn md() -> Markdown {
         Markdown {
-            links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() },
+            links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new(), ..LinkResolver::default() },
             unsafe_html: false,
             highlight: true,
         }

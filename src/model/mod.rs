@@ -23,6 +23,7 @@ mod site;
 mod source;
 pub mod spans;
 mod text;
+mod translate;
 pub mod thresholds;
 pub mod url;
 pub mod values;

@@ -19,6 +19,17 @@ pub struct Page {
     /// Where each front matter key and value sits in the file.
     #[serde(skip)]
     pub source: super::SourceMap,
+    /// In a multilingual site, the language its file name carries (`notes.zh-CN.md`);
+    /// `None` for an untagged file, which is in the default language.
+    #[serde(skip)]
+    pub language: Option<String>,
+}
+
+impl Page {
+    /// Its language in a site whose default language is `default`.
+    pub fn language_or<'a>(&'a self, default: &'a str) -> &'a str {
+        self.language.as_deref().unwrap_or(default)
+    }
 }
 
 impl FrontMatter {

@@ -25,6 +25,10 @@ pub struct SiteConfig {
     /// Content language, `en` by default.
     #[serde(default = "default_language", deserialize_with = "language_or_default")]
     pub language: String,
+    /// A multilingual portal's languages (BCP 47), the first the default: each further one is
+    /// published under `<base_url><tag lowercased>/`. Empty for a portal in `language` only.
+    #[serde(default, deserialize_with = "super::de::or_default", skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// Theme folder name under `themes/`, `default` by default.
     #[serde(default = "default_theme", deserialize_with = "theme_or_default")]
     pub theme: String,
@@ -40,6 +44,37 @@ pub struct SiteConfig {
     /// Check options: profile, overrides, exemptions, minimum score.
     #[serde(default)]
     pub check: CheckConfig,
+}
+
+impl SiteConfig {
+    /// The portal's languages, the default first: `languages`, or `language` alone.
+    pub fn languages(&self) -> Vec<&str> {
+        if self.languages.is_empty() {
+            vec![self.language.as_str()]
+        } else {
+            self.languages.iter().map(String::as_str).collect()
+        }
+    }
+
+    /// The default language: the first of `languages`, else `language`.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or(self.language.as_str(), String::as_str)
+    }
+
+    /// Whether the portal is published in more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// The path prefix of `language`'s pages under the base URL: nothing for the default
+    /// language, `<tag lowercased>/` for each further one.
+    pub fn language_prefix(&self, language: &str) -> String {
+        if language == self.default_language() {
+            String::new()
+        } else {
+            format!("{}/", language.to_lowercase())
+        }
+    }
 }
 
 fn default_language() -> String {

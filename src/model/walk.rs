@@ -21,6 +21,9 @@ pub struct DocStrings<'a> {
     pub strings: Vec<(String, String)>,
     /// For each of `strings`, whether it is prose (Markdown).
     pub is_prose: Vec<bool>,
+    /// For each of `strings`, the language tag when it is one translation of a map (its path
+    /// then ends in `.<tag>`).
+    pub tags: Vec<Option<String>>,
 }
 
 impl DocStrings<'_> {
@@ -54,16 +57,34 @@ fn strings<T: Serialize>(doc: &Doc<T>, page: String) -> DocStrings<'_> {
     if let Ok(value) = super::text::mark_prose(&doc.data) {
         collect(&value, String::new(), &mut found);
     }
-    let (strings, is_prose) = found.into_iter().map(|(path, text, prose)| ((path, text), prose)).unzip();
-    DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings, is_prose }
+    let mut strings = Vec::with_capacity(found.len());
+    let mut is_prose = Vec::with_capacity(found.len());
+    let mut tags = Vec::with_capacity(found.len());
+    for (path, text, prose, tag) in found {
+        strings.push((path, text));
+        is_prose.push(prose);
+        tags.push(tag);
+    }
+    DocStrings { file: &doc.file, source: &doc.source, text: &doc.text, page, strings, is_prose, tags }
 }
 
-fn collect(value: &serde_json::Value, path: String, out: &mut Vec<(String, String, bool)>) {
+/// (path, text, is prose, translation tag) of every string under `value`.
+type Found = Vec<(String, String, bool, Option<String>)>;
+
+fn collect(value: &serde_json::Value, path: String, out: &mut Found) {
     match value {
-        serde_json::Value::String(s) => out.push((path, s.clone(), false)),
+        serde_json::Value::String(s) => out.push((path, s.clone(), false, None)),
         serde_json::Value::Object(map) if map.len() == 1 && map.contains_key(super::text::PROSE_MARK) => {
-            if let Some(serde_json::Value::String(s)) = map.get(super::text::PROSE_MARK) {
-                out.push((path, s.clone(), true));
+            match map.get(super::text::PROSE_MARK) {
+                Some(serde_json::Value::String(s)) => out.push((path, s.clone(), true, None)),
+                Some(serde_json::Value::Object(translations)) => {
+                    for (tag, text) in translations {
+                        if let serde_json::Value::String(s) = text {
+                            out.push((super::field_path(&path, tag), s.clone(), true, Some(tag.clone())));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         serde_json::Value::Array(items) => {

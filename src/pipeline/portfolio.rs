@@ -162,7 +162,7 @@ pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Po
     diagnostics::sort(&mut diagnostics);
     diagnostics.dedup();
     let outcome = Outcome { diagnostics, score: finished.score() };
-    let links = crate::markdown::LinkResolver { base_path: render::base_path(&base_url), pages: Default::default() };
+    let links = crate::markdown::LinkResolver { base_path: render::base_path(&base_url), ..Default::default() };
     Ok((outcome, Portal { files, links, templates: Vec::new(), pages: Vec::new() }))
 }
 

@@ -147,12 +147,17 @@ pub struct PageView<'a> {
     toc: Vec<Heading>,
     extra: &'a serde_json::Value,
     url: String,
+    /// The language the page is written in when it is not the one rendered (a page without a
+    /// translation, shown in the default language): the theme marks its content with it.
+    lang: Option<&'a str>,
 }
 
 impl<'a> PageView<'a> {
-    /// The view of `page`, whose body rendered to `rendered`.
-    pub fn new(page: &'a Page, rendered: Rendered, base_path: &str) -> Self {
+    /// The view of `page`, whose body rendered to `rendered`; `lang` is its language when it
+    /// is shown in another one's portal.
+    pub fn new(page: &'a Page, rendered: Rendered, base_path: &str, lang: Option<&'a str>) -> Self {
         PageView {
+            lang,
             title: &page.front.title,
             description: page.front.description.as_deref(),
             date: page.front.date.as_deref(),
@@ -173,15 +178,17 @@ fn page_path_url(base_path: &str, path: &str) -> String {
 }
 
 impl<'a> Globals<'a> {
-    /// Computes the shared values for `site` published at `base_url`.
+    /// Computes the shared values for `site` (the model read for `language`) published at
+    /// `base_url`.
     pub fn new(
         checked: &'a crate::rules::Checked,
+        site: &'a Site,
+        language: &'a str,
         base_url: &'a str,
         base_path: &'a str,
         pages: &[&'a Page],
         markdown: &Markdown,
     ) -> Self {
-        let site = &checked.site;
         let config = &site.site;
         let from_site = Path::new("site.yaml");
         let logo_url = config.project.logo.as_deref().map(|logo| {
@@ -211,7 +218,7 @@ impl<'a> Globals<'a> {
                 description: &config.description,
                 base_url,
                 base_path,
-                language: &config.language,
+                language,
                 project: ProjectView { project: &config.project, logo_url, contributing_url },
                 nav,
             },

@@ -4,6 +4,7 @@
 pub(crate) mod badge;
 mod context;
 pub(crate) mod html;
+mod languages;
 mod page_text;
 pub mod portfolio;
 mod scan;
@@ -109,64 +110,153 @@ struct Job<'a> {
     page: Option<&'a crate::model::Page>,
 }
 
-/// Renders the whole site into memory.
+/// Renders the whole site into memory: one pass per language of the portal, each over the
+/// model read for that language, then the files every language shares.
 pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
     let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);
     let pages: Vec<&crate::model::Page> = site.pages.iter().filter(|p| options.drafts || !p.front.draft).collect();
-    let links = LinkResolver {
+    let mut links = LinkResolver {
         base_path: base_path.clone(),
         pages: pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect(),
+        ..LinkResolver::default()
     };
-    let markdown = Arc::new(Markdown {
-        links,
-        unsafe_html: site.site.markdown.unsafe_html,
-        highlight: options.purpose == Purpose::Publish,
-    });
-
+    let multilingual = site.site.is_multilingual();
+    if multilingual {
+        links.localized = languages::localized_addresses(site, &pages);
+    }
     let theme = theme::load(&site.root, &site.site.theme)?;
-    let tera = compile(&theme, &markdown, &base_path)?;
-    let globals = Globals::new(checked, &base_url, &base_path, &pages, &markdown);
-    let mut base = Context::new();
-    globals.insert_into(&mut base);
+    let languages = languages::languages(site, &base_url, &base_path);
 
-    let jobs = jobs(site, &pages, &tera);
-    let rendered: Vec<(OutputFile, PageScan)> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut context = base.clone();
-            context.insert("current", job.key);
-            let mut has_code = false;
-            if let Some(page) = job.page {
-                let rendered = markdown.render(&page.body, &page.file);
-                has_code = rendered.has_code;
-                context.insert("page", &PageView::new(page, rendered, &base_path));
-            }
-            context.insert("has_code", &has_code);
-            let html = render_template(&tera, &job.template, &context)?;
-            let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
-            Ok((OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) }, scan))
-        })
-        .collect::<Result<_, RenderError>>()?;
-    let (mut files, scans): (Vec<OutputFile>, Vec<PageScan>) = rendered.into_iter().unzip();
-    let mut rendered: Vec<RenderedPage> = jobs
-        .iter()
-        .zip(scans)
-        .map(|(job, scan)| RenderedPage { out: job.out.clone(), template: job.template.clone(), scan })
-        .collect();
-
-    files.push(search_index(&mut rendered, &base_path, options.purpose));
-
-    let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
-    files.extend(crawler_files(&tera, &base, &base_url, urls)?);
+    let mut files = Vec::new();
+    let mut rendered = Vec::new();
+    let mut sitemap = Vec::new();
+    let mut crawler = None;
+    for language in &languages {
+        let model = if multilingual { std::borrow::Cow::Owned(site.in_language(language.tag)) } else { std::borrow::Cow::Borrowed(site) };
+        let language_pages = languages::pages_in(&pages, language.tag, site.site.default_language());
+        let links = links.in_language(&language.prefix);
+        let pass = Pass { checked, model: &model, language, languages: &languages, options };
+        let out = pass.render(&language_pages, links, &theme)?;
+        files.extend(out.files);
+        rendered.extend(out.rendered);
+        sitemap.extend(out.urls);
+        crawler.get_or_insert((out.tera, out.base));
+    }
+    if let Some((tera, base)) = crawler {
+        let (urls, entries) = sitemap_entries(sitemap, multilingual);
+        files.extend(crawler_files(&tera, &base, &base_url, urls, entries)?);
+    }
     files
         .push(OutputFile { path: "governance.json".into(), content: Content::Bytes(serde_json::to_vec_pretty(site)?) });
     files
         .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
     files.extend(syntax_stylesheets(site)?);
     files.extend(assets(site, &theme));
-    Ok(Portal { files, links: markdown.links.clone(), pages: rendered, templates: theme.templates })
+    Ok(Portal { files, links, pages: rendered, templates: theme.templates })
+}
+
+/// One language's rendering of the site.
+struct Pass<'a> {
+    checked: &'a crate::rules::Checked,
+    /// The model read for this language.
+    model: &'a Site,
+    language: &'a languages::Language<'a>,
+    languages: &'a [languages::Language<'a>],
+    options: &'a RenderOptions,
+}
+
+/// What a pass produced: its files and pages, its sitemap entries (address, translations),
+/// and its compiled theme and shared context (the default language's make robots.txt and
+/// the sitemap).
+struct PassOutput {
+    files: Vec<OutputFile>,
+    rendered: Vec<RenderedPage>,
+    urls: Vec<(String, Vec<languages::Translation>)>,
+    tera: Tera,
+    base: Context,
+}
+
+impl Pass<'_> {
+    fn render(&self, pages: &[&crate::model::Page], links: LinkResolver, theme: &Theme) -> Result<PassOutput, RenderError> {
+        let (site, options, language) = (self.model, self.options, self.language);
+        let markdown = Arc::new(Markdown {
+            links,
+            unsafe_html: site.site.markdown.unsafe_html,
+            highlight: options.purpose == Purpose::Publish,
+        });
+        let tera = compile(theme, &markdown, &language.base_path)?;
+        let globals =
+            Globals::new(self.checked, site, language.tag, &language.base_url, &language.base_path, pages, &markdown);
+        let mut base = Context::new();
+        globals.insert_into(&mut base);
+        let default = self.checked.site.site.default_language();
+
+        let jobs = jobs(site, pages, &tera);
+        let rendered: Vec<(OutputFile, PageScan)> = jobs
+            .par_iter()
+            .map(|job| {
+                let mut context = base.clone();
+                context.insert("current", job.key);
+                context.insert("translations", &languages::translations(self.languages, &address(&job.out), language.tag));
+                let mut has_code = false;
+                if let Some(page) = job.page {
+                    let rendered = markdown.render(&page.body, &page.file);
+                    has_code = rendered.has_code;
+                    let written_in = Some(page.language_or(default)).filter(|l| *l != language.tag);
+                    context.insert("page", &PageView::new(page, rendered, &language.base_path, written_in));
+                }
+                context.insert("has_code", &has_code);
+                let html = render_template(&tera, &job.template, &context)?;
+                let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
+                let out = Path::new(&language.prefix).join(&job.out);
+                Ok((OutputFile { path: out, content: Content::Bytes(html.into_bytes()) }, scan))
+            })
+            .collect::<Result<_, RenderError>>()?;
+        let (mut files, scans): (Vec<OutputFile>, Vec<PageScan>) = rendered.into_iter().unzip();
+        let mut rendered: Vec<RenderedPage> = files
+            .iter()
+            .zip(&jobs)
+            .zip(scans)
+            .map(|((file, job), scan)| RenderedPage { out: file.path.clone(), template: job.template.clone(), scan })
+            .collect();
+
+        files.push(search_index(&mut rendered, &language.base_path, &language.prefix, options.purpose));
+
+        let urls = jobs
+            .iter()
+            .filter(|j| j.key != "404")
+            .map(|j| {
+                let address = address(&j.out);
+                (format!("{}{address}", language.base_url), languages::translations(self.languages, &address, ""))
+            })
+            .collect();
+        Ok(PassOutput { files, rendered, urls, tera, base })
+    }
+}
+
+/// A page's address under its language's home: `charter/index.html` → `charter/`.
+fn address(out: &Path) -> String {
+    let path = out.to_string_lossy().replace('\\', "/");
+    path.strip_suffix("index.html").unwrap_or(&path).to_string()
+}
+
+/// The sitemap's addresses, sorted; in a multilingual portal, each with its translations.
+fn sitemap_entries(
+    urls: Vec<(String, Vec<languages::Translation>)>,
+    multilingual: bool,
+) -> (Vec<String>, Vec<languages::SitemapEntry>) {
+    let plain = urls.iter().map(|(url, _)| url.clone()).collect();
+    if !multilingual {
+        return (plain, Vec::new());
+    }
+    let mut entries: Vec<languages::SitemapEntry> = urls
+        .into_iter()
+        .map(|(url, alternates)| languages::SitemapEntry { loc: languages::percent_encode(&url), alternates })
+        .collect();
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    (plain, entries)
 }
 
 /// Every page to render: the home page, a page per governance document the site has, the
@@ -208,14 +298,19 @@ fn searchable(job: &Job) -> bool {
 
 /// search-index.json of the rendered pages (empty when rendering only to check links). The
 /// pages' text is taken: nothing else needs it, and at 10,000 pages it is tens of megabytes.
-fn search_index(pages: &mut [RenderedPage], base_path: &str, purpose: Purpose) -> OutputFile {
-    let texts: Vec<(String, PageText)> =
-        pages.iter_mut().filter_map(|page| Some((page_url(base_path, &page.out), page.scan.text.take()?))).collect();
+fn search_index(pages: &mut [RenderedPage], base_path: &str, prefix: &str, purpose: Purpose) -> OutputFile {
+    let texts: Vec<(String, PageText)> = pages
+        .iter_mut()
+        .filter_map(|page| {
+            let out = page.out.strip_prefix(prefix).unwrap_or(&page.out);
+            Some((page_url(base_path, out), page.scan.text.take()?))
+        })
+        .collect();
     let index = match purpose {
         Purpose::Publish => search::index(&texts),
         Purpose::CheckLinks => b"{}".to_vec(),
     };
-    OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) }
+    OutputFile { path: Path::new(prefix).join("search-index.json"), content: Content::Bytes(index) }
 }
 
 /// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages
@@ -225,10 +320,13 @@ pub(crate) fn crawler_files(
     base: &Context,
     base_url: &str,
     mut urls: Vec<String>,
+    alternates: Vec<languages::SitemapEntry>,
 ) -> Result<Vec<OutputFile>, RenderError> {
     urls.sort();
     let mut context = base.clone();
     context.insert("urls", &urls);
+    // In a multilingual portal, each address with its translations (`xhtml:link`).
+    context.insert("sitemap", &alternates);
     context.insert("sitemap_url", &format!("{base_url}sitemap.xml"));
     let mut files = Vec::new();
     for name in ["sitemap.xml", "robots.txt"] {

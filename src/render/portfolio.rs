@@ -51,7 +51,7 @@ pub fn pages(
     let base_path = super::base_path(base_url);
     let theme = theme::load(root, "default")?;
     let markdown = Arc::new(Markdown {
-        links: LinkResolver { base_path: base_path.clone(), pages: Default::default() },
+        links: LinkResolver { base_path: base_path.clone(), ..Default::default() },
         unsafe_html: false,
         highlight: false,
     });
@@ -113,7 +113,7 @@ pub fn pages(
     }
     let mut urls = vec![base_url.to_string(), format!("{base_url}people/")];
     urls.extend(project_pages.iter().map(|page| format!("{base_url}{page}")));
-    files.extend(super::crawler_files(&tera, &base, base_url, urls)?);
+    files.extend(super::crawler_files(&tera, &base, base_url, urls, Vec::new())?);
     files.push(OutputFile {
         path: "badge.svg".into(),
         content: Content::Bytes(super::badge::svg(portfolio.score()).into_bytes()),

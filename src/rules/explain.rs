@@ -22,6 +22,7 @@ explanations! {
     "files/symlink-loop" => "files--symlink-loop.md",
     "files/unreadable" => "files--unreadable.md",
     "groups/limits" => "groups--limits.md",
+    "i18n/missing" => "i18n--missing.md",
     "ladder/no-emeritus" => "ladder--no-emeritus.md",
     "ladder/no-inactivity" => "ladder--no-inactivity.md",
     "ladder/no-removal" => "ladder--no-removal.md",

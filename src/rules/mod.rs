@@ -8,6 +8,7 @@ mod body;
 mod conduct;
 mod elections;
 pub mod explain;
+mod i18n;
 mod ids;
 mod inactive;
 mod ladder;
@@ -87,8 +88,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "schema/language",
         default: Error,
-        summary: "a language that is not a BCP 47 tag",
-        check: Some(values::languages),
+        summary: "a language that is not a BCP 47 tag, or a translation into a language the site does not list",
+        check: Some(i18n::languages),
     },
     Rule {
         id: "schema/name",
@@ -283,6 +284,12 @@ pub const RULES: &[Rule] = &[
         default: Warning,
         summary: "TODO, TBD, FIXME, `[INSERT …]`, lorem ipsum… left in a text",
         check: Some(text::check),
+    },
+    Rule {
+        id: "i18n/missing",
+        default: Warning,
+        summary: "a text or page without a translation into one of the site's `languages` (not counted in the score)",
+        check: Some(i18n::missing),
     },
     Rule {
         id: "content/front-matter",

@@ -10,7 +10,16 @@ const GENERATED: [&str; 2] = ["search", "assets"];
 
 /// Reports a page whose address is a generated page's or another page's.
 pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &std::path::Path> = HashMap::new();
+    let default = site.site.default_language();
+    // A further language's pages are published under its prefix (`zh-cn/`).
+    let prefixes: Vec<String> = site
+        .site
+        .languages()
+        .into_iter()
+        .filter(|l| site.site.is_multilingual() && *l != default)
+        .map(|l| l.to_lowercase())
+        .collect();
+    let mut seen: HashMap<(&str, &str), &std::path::Path> = HashMap::new();
     for page in &site.pages {
         let first = page.path.split('/').next().unwrap_or("");
         let generated = GENERATED.contains(&first) || crate::model::documents::document(first).is_some();
@@ -24,7 +33,19 @@ pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
                 )
                 .with_help("rename the file (its name is its address), e.g. add a suffix like `-notes`"),
             );
-        } else if let Some(other) = seen.get(page.path.as_str()) {
+        } else if prefixes.iter().any(|p| p == first) {
+            out.push(
+                Diagnostic::error(
+                    "content/path-conflict",
+                    &page.file,
+                    Pos::START,
+                    format!("this page would be published under `/{first}/`, where the portal's {first} pages are"),
+                )
+                .with_help(format!(
+                    "rename the folder or file; a translation is written beside its page, as `name.{first}.md`"
+                )),
+            );
+        } else if let Some(other) = seen.get(&(page.path.as_str(), page.language_or(default))) {
             out.push(
                 Diagnostic::error(
                     "content/path-conflict",
@@ -35,7 +56,7 @@ pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
                 .with_help("rename one of them: `a.md` and `a/index.md` (or `a/_index.md`) share an address"),
             );
         } else {
-            seen.insert(&page.path, &page.file);
+            seen.insert((&page.path, page.language_or(default)), &page.file);
         }
     }
 }

@@ -121,7 +121,7 @@ impl Policy {
                 problems.push(structural(site, at, &e.rule));
             } else if !e.reason.is_blank() {
                 // Trimmed: a block scalar's final newline is not part of the published reason.
-                exemptions.push(Exemption { rule: e.rule.clone(), reason: Text(e.reason.as_str().trim().to_string()) });
+                exemptions.push(Exemption { rule: e.rule.clone(), reason: Text::from(e.reason.as_str().trim()) });
             }
         }
         (Policy { profile, overrides, exemptions, floor: Vec::new() }, problems)
