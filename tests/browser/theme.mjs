@@ -301,12 +301,13 @@ async function main() {
     // character pairs, no spaces between words).
     {
       const s = await context.newPage();
-      await s.goto(url(''), { waitUntil: 'load' });
-      for (const [query, expected, what] of [
-        ['okafor', 'people/', 'a maintainer surname finds the people page'],
-        ['enforcem', 'code-of-conduct/', 'a word typed in part finds the code of conduct'],
-        ['维护者', 'zh/', 'Chinese text finds the Chinese page'],
+      // Each language searches its own index: the Chinese query is typed on a Chinese page.
+      for (const [from, query, expected, what] of [
+        ['', 'okafor', 'people/', 'a maintainer surname finds the people page'],
+        ['', 'enforcem', 'code-of-conduct/', 'a word typed in part finds the code of conduct'],
+        ['zh-cn/', '懒惰共识', 'zh-cn/charter/', 'Chinese text finds the Chinese charter'],
       ]) {
+        if (s.url() !== url(from)) await s.goto(url(from), { waitUntil: 'load' });
         await s.fill('#site-search-input', query);
         const want = `${args.base}${expected}`;
         const found = await s
@@ -322,6 +323,22 @@ async function main() {
         .then(() => true, () => false);
       const typed = await s.inputValue('#site-search-input');
       checks.ok(fromAddress && typed === 'okafor', 'search: /search/?q=okafor shows the results for the query', `input: ${typed}`);
+      await s.close();
+    }
+
+    // The language switcher leads to the same page in the other language, and back.
+    {
+      const s = await context.newPage();
+      await s.goto(url('charter/'), { waitUntil: 'load' });
+      await Promise.all([s.waitForURL(url('zh-cn/charter/'), { timeout: 5000 }).catch(() => {}), s.click('.language-switcher a[hreflang="zh-CN"]')]);
+      const zh = {
+        url: s.url(),
+        lang: await s.getAttribute('html', 'lang'),
+        current: await s.getAttribute('.language-switcher a[aria-current="true"]', 'hreflang'),
+      };
+      checks.ok(zh.url === url('zh-cn/charter/') && zh.lang === 'zh-CN' && zh.current === 'zh-CN', 'switcher: the English charter leads to the Chinese charter', JSON.stringify(zh));
+      await Promise.all([s.waitForURL(url('charter/'), { timeout: 5000 }).catch(() => {}), s.click('.language-switcher a[hreflang="en"]')]);
+      checks.ok(s.url() === url('charter/') && (await s.getAttribute('html', 'lang')) === 'en', 'switcher: the Chinese charter leads back to the English one', s.url());
       await s.close();
     }
 
