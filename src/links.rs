@@ -125,18 +125,19 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
     let mut reported: HashSet<String> = HashSet::new();
     let resolver = &portal.links;
 
+    // A translation is published under its language's prefix, and its links lead to that
+    // language's pages: one resolver per language.
+    let mut by_language: HashMap<&str, crate::markdown::LinkResolver> = HashMap::new();
+    for page in &site.pages {
+        if let Some(language) = page.language.as_deref() {
+            by_language.entry(language).or_insert_with(|| resolver.in_language(&site.site.language_prefix(language)));
+        }
+    }
+
     // Markdown pages, at the line and column of each link.
     for page in &site.pages {
-        // A translation is published under its language's prefix, and its links lead to
-        // that language's pages.
         let prefix = page.language.as_deref().map(|l| site.site.language_prefix(l)).unwrap_or_default();
-        let translated;
-        let resolver = if prefix.is_empty() {
-            resolver
-        } else {
-            translated = resolver.in_language(&prefix);
-            &translated
-        };
+        let resolver = page.language.as_deref().and_then(|l| by_language.get(l)).unwrap_or(resolver);
         let from_file = if page.path.is_empty() {
             format!("{prefix}index.html")
         } else {

@@ -13,14 +13,9 @@ fn output() -> &'static Path {
         let out = tempfile::tempdir().unwrap();
         let result = build(&example_site(), &out.path().join("public"));
         assert!(result.status.success(), "example-site must build:\n{}", stderr(&result));
-        // The Chinese portal is translated but for the ladder's lists and two pages, which
-        // are shown in English there and reported as such; nothing else may warn.
-        let warnings = stderr(&result).matches("warning[").count();
-        let untranslated = stderr(&result).matches("warning[i18n/missing]").count();
-        assert_eq!(
-            warnings,
-            untranslated,
-            "example-site must build without warnings but missing translations:\n{}",
+        assert!(
+            !stderr(&result).contains("warning["),
+            "example-site must build without warnings:\n{}",
             stderr(&result)
         );
         out

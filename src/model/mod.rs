@@ -43,7 +43,7 @@ pub use roles::{Elections, FormerMember, Member, Role, Roles};
 pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
 pub use site::{Channel, CheckConfig, Exemption, Foundation, MarkdownConfig, NavItem, Project, SiteConfig};
 pub use source::{field_path, item_path, Pos, SourceMap};
-pub use text::Text;
+pub use text::{Label, Text};
 pub use walk::{text_fields, DocStrings};
 
 use serde::Serialize;

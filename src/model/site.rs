@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Label, Text};
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -13,12 +13,13 @@ impl SiteConfig {
 #[serde(deny_unknown_fields)]
 #[schemars(transform = super::schema::require(SiteConfig::REQUIRED))]
 pub struct SiteConfig {
-    /// Portal title (required).
+    /// Portal title (required); a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub title: String,
-    /// One-line description, used in `<meta>` and on the home page.
+    pub title: Label,
+    /// One-line description, used in `<meta>` and on the home page; a map of translations in
+    /// a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub description: String,
+    pub description: Label,
     /// Where the portal is published (required); its path prefixes every link.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub base_url: String,
@@ -179,9 +180,9 @@ impl NavItem {
 #[serde(deny_unknown_fields)]
 #[schemars(transform = super::schema::require(NavItem::REQUIRED))]
 pub struct NavItem {
-    /// Link text.
+    /// Link text; a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub title: String,
+    pub title: Label,
     /// Root-relative URL of a page of the site, or an absolute URL.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub url: String,

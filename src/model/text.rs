@@ -104,6 +104,10 @@ enum Mode {
 /// The key of the one-entry map a [`Text`] serializes to while [`mark_prose`] runs.
 pub(super) const PROSE_MARK: &str = "\u{0}govsite:prose";
 
+/// The key of the one-entry map a translated [`Label`] serializes to while [`mark_prose`]
+/// runs: its translations, which are plain text.
+pub(super) const PLAIN_MARK: &str = "\u{0}govsite:plain";
+
 /// Runs `f` with [`MODE`] set to `mode`, and sets it back even if `f` fails.
 fn in_mode<R>(mode: Mode, f: impl FnOnce() -> R) -> R {
     struct Reset(Mode);
@@ -242,6 +246,80 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// Plain text that a multilingual site may translate: the portal's title and description, a
+/// menu entry's title. Never parsed as Markdown; written as a plain string it is
+/// language-neutral (the same in every language, never reported as untranslated), written as
+/// a map of translations it reads like a [`Text`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Label(Text);
+
+impl Label {
+    /// The text, in the language the model was read for.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// True when there is nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.0.is_blank()
+    }
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Self {
+        Label(Text::from(text))
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Text::deserialize(deserializer).map(Label)
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match MODE.with(Cell::get) {
+            Mode::Prose if self.0.is_translated() => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(PLAIN_MARK, &self.0.translations)?;
+                map.end()
+            }
+            Mode::Faithful if self.0.is_translated() => self.0.translations.serialize(serializer),
+            _ => serializer.serialize_str(self.as_str()),
+        }
+    }
+}
+
+impl JsonSchema for Label {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Label".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Plain text (never Markdown). In a multilingual site, a map of translations by \
+                language tag (`{en: …, zh-CN: …}`).",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "object", "additionalProperties": { "type": ["string", "null"] } },
+                { "type": "null" }
+            ]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +348,14 @@ mod tests {
         assert_eq!(in_language(&plain, "zh-CN", "en").unwrap(), plain);
         let null: Text = serde_yaml::from_str("~").unwrap();
         assert!(null.is_blank());
+    }
+
+    #[test]
+    fn a_label_is_plain_text_in_the_walk() {
+        let label: Label = serde_yaml::from_str("{en: Lumen Community, zh-CN: Lumen 社区}").unwrap();
+        assert_eq!(serde_json::to_string(&label).unwrap(), "\"Lumen Community\"");
+        assert_eq!(mark_prose(&label).unwrap()[PLAIN_MARK]["zh-CN"], "Lumen 社区");
+        let plain = Label::from("Lumen");
+        assert_eq!(mark_prose(&plain).unwrap(), "Lumen");
     }
 }

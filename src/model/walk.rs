@@ -87,6 +87,15 @@ fn collect(value: &serde_json::Value, path: String, out: &mut Found) {
                 _ => {}
             }
         }
+        serde_json::Value::Object(map) if map.len() == 1 && map.contains_key(super::text::PLAIN_MARK) => {
+            if let Some(serde_json::Value::Object(translations)) = map.get(super::text::PLAIN_MARK) {
+                for (tag, text) in translations {
+                    if let serde_json::Value::String(s) = text {
+                        out.push((super::field_path(&path, tag), s.clone(), false, Some(tag.clone())));
+                    }
+                }
+            }
+        }
         serde_json::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 collect(item, super::item_path(&path, i), out);

@@ -202,7 +202,7 @@ impl<'a> Globals<'a> {
             .iter()
             .map(|n| MenuItem {
                 key: format!("nav:{}", n.url),
-                title: n.title.clone(),
+                title: n.title.to_string(),
                 url: markdown.links.resolve(&n.url, from_site),
             })
             .collect();
@@ -214,8 +214,8 @@ impl<'a> Globals<'a> {
         menu.extend(nav.iter().cloned());
         Globals {
             site: SiteView {
-                title: &config.title,
-                description: &config.description,
+                title: config.title.as_str(),
+                description: config.description.as_str(),
                 base_url,
                 base_path,
                 language,

@@ -66,8 +66,8 @@ pub fn pages(
             failing.dedup();
             ProjectCard {
                 name: &p.name,
-                title: &p.checked.site.site.title,
-                description: &p.checked.site.site.description,
+                title: p.checked.site.site.title.as_str(),
+                description: p.checked.site.site.description.as_str(),
                 url: format!("{base_path}{}/", p.name),
                 badge_url: format!("{base_path}{}/badge.svg", p.name),
                 score: p.checked.score,

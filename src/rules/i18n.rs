@@ -49,9 +49,9 @@ pub fn languages(site: &Site, out: &mut Vec<Diagnostic>) {
     }
     let known = config.languages();
     for doc in text_fields(site) {
-        for (i, ((path, _), tag)) in doc.strings.iter().zip(&doc.tags).enumerate() {
+        for ((path, _), tag) in doc.strings.iter().zip(&doc.tags) {
             let Some(tag) = tag else { continue };
-            if known.contains(&tag.as_str()) || !doc.is_prose[i] {
+            if known.contains(&tag.as_str()) {
                 continue;
             }
             let hint = did_you_mean(tag, known.iter().copied()).map_or(String::new(), |q| format!("{q} "));
@@ -125,7 +125,8 @@ fn missing_in_doc(doc: &DocStrings, languages: &[&str], default: &str, found: &m
     let mut fields: BTreeMap<&str, (Vec<&str>, bool)> = BTreeMap::new();
     let mut order = Vec::new();
     for (i, (path, text)) in doc.strings.iter().enumerate() {
-        if !doc.is_prose[i] || text.trim().is_empty() {
+        // Plain text is language-neutral unless written as a map of translations.
+        if (!doc.is_prose[i] && doc.tags[i].is_none()) || text.trim().is_empty() {
             continue;
         }
         let (field, tag, translated) = match &doc.tags[i] {
