@@ -65,7 +65,7 @@ decisions:
 }
 
 fn links() -> LinkResolver {
-    LinkResolver { base_path: "/acme/".into(), pages: Default::default() }
+    LinkResolver { base_path: "/acme/".into(), ..Default::default() }
 }
 
 fn value(x: impl serde::Serialize) -> Value {
