@@ -16,7 +16,8 @@ pub struct Text(pub String);
 /// A null (`~`) is no text at all, never the word "null" (see `super::de`).
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Text(Option::<String>::deserialize(deserializer)?.unwrap_or_default()))
+        // A folded YAML line break between CJK characters is no space (see `super::cjk`).
+        Ok(Text(super::cjk::unfold(Option::<String>::deserialize(deserializer)?.unwrap_or_default())))
     }
 }
 

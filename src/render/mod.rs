@@ -126,10 +126,13 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
-    let tera = compile(&theme, &markdown, &base_path)?;
-    let globals = Globals::new(checked, &base_url, &base_path, &pages, &markdown);
+    let locales = Arc::new(crate::i18n::Locales::for_site(site, &[&site.site.language]));
+    let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;
+    let locale = locales.get(None).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
+    let globals = Globals::new(checked, &base_url, &base_path, &pages, &markdown, &locale);
     let mut base = Context::new();
     globals.insert_into(&mut base);
+    base.insert("locale", locale.tag());
 
     let jobs = jobs(site, &pages, &tera);
     let rendered: Vec<(OutputFile, PageScan)> = jobs
@@ -266,9 +269,16 @@ pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// Compiles the theme's templates once and registers govsite's filters.
-pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) -> Result<Tera, RenderError> {
+/// Compiles the theme's templates once and registers govsite's filters and the interface
+/// text of `locales` (`t(key=…)`, see [`crate::i18n`]).
+pub(crate) fn compile(
+    theme: &Theme,
+    markdown: &Arc<Markdown>,
+    base_path: &str,
+    locales: Arc<crate::i18n::Locales>,
+) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
+    crate::i18n::register(&mut tera, locales);
     let block = Arc::clone(markdown);
     tera.register_filter("markdown", move |text: &Value, _: Kwargs, _: &State| {
         Value::safe_string(&text.as_str().map(|t| block.render(t, Path::new(PROSE_FROM)).html).unwrap_or_default())
@@ -276,6 +286,12 @@ pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) 
     let inline = Arc::clone(markdown);
     tera.register_filter("markdown_inline", move |text: &Value, _: Kwargs, _: &State| {
         Value::safe_string(&text.as_str().map(|t| inline.render_inline(t, Path::new(PROSE_FROM))).unwrap_or_default())
+    });
+    // A key written as `pull_requests` shown as "Pull requests": the first letter raised and
+    // nothing else touched (`capitalize` would lower the rest: "PRs" → "Prs").
+    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+        let mut chars = text.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
     });
     let links = markdown.links.clone();
     let base = base_path.to_string();
@@ -362,9 +378,13 @@ pub fn base_path(base_url: &str) -> String {
     }
 }
 
+/// The address of output file `out` (percent-encoded: sitemaps and `<link>` carry ASCII URLs).
 fn page_url(base_url: &str, out: &Path) -> String {
     let path = out.to_string_lossy().replace('\\', "/");
-    format!("{base_url}{}", path.strip_suffix("index.html").unwrap_or(&path))
+    // An absolute base URL is written as URL parsers write it (its host in punycode, its path
+    // encoded); the page's own path is encoded here.
+    let base = url::Url::parse(base_url).map_or_else(|_| base_url.to_string(), String::from);
+    format!("{base}{}", crate::paths::encode_url_path(path.strip_suffix("index.html").unwrap_or(&path)))
 }
 
 #[cfg(test)]
@@ -383,5 +403,9 @@ mod tests {
     fn sitemap_urls_are_absolute_and_pretty() {
         assert_eq!(page_url("https://x.org/acme/", Path::new("charter/index.html")), "https://x.org/acme/charter/");
         assert_eq!(page_url("https://x.org/acme/", Path::new("index.html")), "https://x.org/acme/");
+        assert_eq!(
+            page_url("https://x.org/magpie/", Path::new("治理/index.html")),
+            "https://x.org/magpie/%E6%B2%BB%E7%90%86/"
+        );
     }
 }

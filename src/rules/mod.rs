@@ -8,6 +8,7 @@ mod body;
 mod conduct;
 mod elections;
 pub mod explain;
+mod i18n;
 mod ids;
 mod inactive;
 mod ladder;
@@ -89,6 +90,12 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "a language that is not a BCP 47 tag",
         check: Some(values::languages),
+    },
+    Rule {
+        id: "i18n/no-locale",
+        default: Warning,
+        summary: "a portal language govsite and the site have no interface text for (shown in English)",
+        check: Some(i18n::no_locale),
     },
     Rule {
         id: "schema/name",
