@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod export;
 pub mod formats;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod links;

@@ -1,6 +1,33 @@
 //! Path and URL spelling, resolved without touching the file system.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::path::{Component, Path, PathBuf};
+
+/// What a URL path keeps of its characters: RFC 3986 path characters stay, everything else
+/// (non-ASCII above all, which a header, a sitemap or a crawler may not carry) is
+/// percent-encoded.
+const URL_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// `path` (or a whole URL) with what a URL path may not hold percent-encoded:
+/// `/治理/` → `/%E6%B2%BB%E7%90%86/`; `:`, `/` and the other path characters stay.
+pub fn encode_url_path(path: &str) -> String {
+    utf8_percent_encode(path, URL_PATH).to_string()
+}
 
 /// `a/./b/../c.md` → `a/c.md`; a `..` that climbs above the start is kept (`../x`).
 pub fn normalize(path: &Path) -> PathBuf {

@@ -172,6 +172,9 @@ fn enumerations_with_did_you_mean() {
 fn language_tags() {
     let d = assert_one(&[("site.yaml", &site_yaml("language: 中文\n"))], "schema/language", "site.yaml", 9, 11);
     assert!(d.message.contains("`中文`"), "{}", d.message);
+    assert_eq!(d.help.as_deref(), Some("did you mean `zh-CN`? `language` is a BCP 47 tag, not the language's name"));
+    let d = assert_one(&[("site.yaml", &site_yaml("language: Français\n"))], "schema/language", "site.yaml", 9, 11);
+    assert!(d.help.unwrap_or_default().starts_with("did you mean `fr`?"));
     let d = assert_one(&[("site.yaml", &site_yaml("language: en_US\n"))], "schema/language", "site.yaml", 9, 11);
     assert!(d.help.unwrap_or_default().starts_with("did you mean `en-US`?"));
     assert_one(&[("site.yaml", &site_yaml("language: \"\"\n"))], "schema/language", "site.yaml", 9, 11);

@@ -89,6 +89,7 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>, boundary: &Bou
         content::assign_languages(&mut site.pages, &languages);
         site.settle_language();
     }
+    site.locales = locale_files(&reader, &mut diagnostics);
     Ok(Loaded { site, diagnostics, config_read })
 }
 
@@ -216,6 +217,45 @@ fn static_files(reader: &Reader, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
         .filter(|e| !LITTER.iter().any(|name| e.file_name() == *name))
         .filter_map(|e| e.path().strip_prefix(&folder).ok().map(Path::to_path_buf))
         .collect()
+}
+
+/// The site's `i18n/<tag>.yaml` files (interface strings over govsite's own), by tag; one
+/// that does not parse is reported and left out.
+fn locale_files(reader: &Reader, diagnostics: &mut Vec<Diagnostic>) -> Vec<crate::model::locale::LocaleFile> {
+    let mut out = Vec::new();
+    for entry in reader.walk("i18n", diagnostics) {
+        let Ok(rel) = entry.path().strip_prefix(reader.root) else { continue };
+        let Some(tag) = rel.strip_prefix("i18n").ok().and_then(|r| r.to_str()).and_then(|r| {
+            r.strip_suffix(".yaml").or_else(|| r.strip_suffix(".yml")).filter(|t| !t.contains(['/', '\\']))
+        }) else {
+            continue;
+        };
+        let text = match read_text(entry.path()) {
+            Ok(text) => text,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "files/unreadable",
+                        rel,
+                        Pos::START,
+                        format!("cannot read {}: {e}", rel.display()),
+                    )
+                    .with_help("check the file's permissions, or remove it"),
+                );
+                continue;
+            }
+        };
+        match yaml::parse::<crate::model::locale::LocaleTree>(rel, &text) {
+            Ok(doc) => out.push(crate::model::locale::LocaleFile {
+                tag: tag.to_string(),
+                file: rel.to_path_buf(),
+                strings: doc.data.flatten(),
+            }),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    out.sort_by(|a, b| a.tag.cmp(&b.tag));
+    out
 }
 
 /// A file or folder that is (or lies behind) a symbolic link to somewhere outside the site;

@@ -5,25 +5,28 @@
 //! walked once to record where each key and list item sits for the rules that come later.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{field_path, item_path, Doc, Pos, SourceMap};
+use crate::model::{cjk, field_path, item_path, Doc, Pos, SourceMap};
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Parses `text` (the contents of `file`, relative to the site folder) into a document.
 pub fn parse<T: DeserializeOwned + Default>(file: &Path, text: &str) -> Result<Doc<T>, Diagnostic> {
-    let source = source_map(file, text)?;
+    let (source, unfolded) = source_map(file, text)?;
     // An empty file is an empty mapping: its required fields are reported one by one.
     let data = if text.trim().is_empty() {
         T::default()
     } else {
-        serde_yaml::from_str::<T>(text).map_err(|e| schema_error(file, &source, &e))?
+        cjk::with_unfolded(unfolded, || serde_yaml::from_str::<T>(text)).map_err(|e| schema_error(file, &source, &e))?
     };
     Ok(Doc { data, file: file.to_path_buf(), source, text: text.to_string() })
 }
 
 /// Walks the marked tree; a YAML syntax error (or a duplicate key) becomes `yaml/syntax`.
-fn source_map(file: &Path, text: &str) -> Result<SourceMap, Diagnostic> {
+/// Also returns the multi-line scalars whose folding put a space between two CJK
+/// characters, with that space taken out (see [`cjk`]).
+fn source_map(file: &Path, text: &str) -> Result<(SourceMap, HashMap<String, String>), Diagnostic> {
     let docs = MarkedYaml::load_from_str(text).map_err(|e| syntax_error(file, text, &e))?;
     if docs.len() > 1 {
         let pos = docs.get(1).map(|d| marker_pos(d, 1)).unwrap_or(Pos::START);
@@ -31,10 +34,34 @@ fn source_map(file: &Path, text: &str) -> Result<SourceMap, Diagnostic> {
             .with_help("remove the `---` separator: each governance file is one document"));
     }
     let mut map = SourceMap::default();
+    let mut unfolded = HashMap::new();
     if let Some(root) = docs.first() {
         record(root, String::new(), &mut map);
+        let lines: Vec<&str> = text.lines().collect();
+        find_folds(root, &lines, &mut unfolded);
     }
-    Ok(map)
+    Ok((map, unfolded))
+}
+
+/// Multi-line string scalars (folded, plain or quoted; a literal block keeps its line
+/// breaks, which Markdown then treats as soft breaks) whose folds joined CJK characters.
+fn find_folds(node: &MarkedYaml, lines: &[&str], out: &mut HashMap<String, String>) {
+    match &node.data {
+        YamlData::Mapping(entries) => entries.values().for_each(|v| find_folds(v, lines, out)),
+        YamlData::Sequence(items) => items.iter().for_each(|v| find_folds(v, lines, out)),
+        YamlData::Value(Scalar::String(value)) if node.span.end.line() > node.span.start.line() => {
+            let from = node.span.start.line().saturating_sub(1);
+            let to = node.span.end.line().min(lines.len());
+            let Some(source) = lines.get(from..to) else { return };
+            if source.first().is_some_and(|first| first.trim_end().ends_with(['|', '+', '-']) && first.contains('|')) {
+                return;
+            }
+            if let Some(fixed) = cjk::refold(value, &source.join("\n")) {
+                out.insert(value.to_string(), fixed);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The tab a tab error reported on line `from` is about: the first one from that line on

@@ -62,6 +62,7 @@ impl Markdown {
     /// Renders a whole document written in `from` (relative to the site folder).
     pub fn render(&self, text: &str, from: &Path) -> Rendered {
         let mut events: Vec<Event> = Parser::new_ext(text, options()).collect();
+        drop_cjk_soft_breaks(&mut events);
         let toc = assign_heading_ids(&mut events);
         let mut has_raw_html = false;
         let mut has_code = false;
@@ -164,6 +165,35 @@ fn code_block(lang: &str, code: &str, highlight: bool) -> String {
     }
 }
 
+/// Removes the soft breaks (line breaks inside a paragraph) that stand between two CJK
+/// characters: written without spaces, Chinese and Japanese would otherwise show one where
+/// the editor wrapped the line (see `model::cjk`). Emphasis and link boundaries between
+/// the break and the characters do not matter.
+fn drop_cjk_soft_breaks(events: &mut Vec<Event>) {
+    let text_edge = |event: &Event, last: bool| -> Option<Option<char>> {
+        match event {
+            Event::Text(t) | Event::Code(t) => Some(if last { t.chars().last() } else { t.chars().next() }),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => None,
+            _ => Some(None),
+        }
+    };
+    let mut drop = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        if !matches!(event, Event::SoftBreak) {
+            continue;
+        }
+        let before = events[..i].iter().rev().find_map(|e| text_edge(e, true)).flatten();
+        let after = events[i + 1..].iter().find_map(|e| text_edge(e, false)).flatten();
+        if before.zip(after).is_some_and(|(b, a)| crate::model::cjk::joins(b, a)) {
+            drop.push(i);
+        }
+    }
+    for i in drop.into_iter().rev() {
+        events.remove(i);
+    }
+}
+
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -242,6 +272,16 @@ mod tests {
         let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["getting-started", "getting-started-1", "über-uns--more"]);
         assert!(r.html.contains("<h1 id=\"getting-started\">"));
+    }
+
+    #[test]
+    fn a_line_break_between_cjk_characters_is_no_space() {
+        let r = md()
+            .render("技术决策机构，\n负责**路线\n图**与 `SIG`\n的管理。\nThe end\nof it.\n", Path::new("content/a.md"));
+        assert_eq!(
+            r.html,
+            "<p>技术决策机构，负责<strong>路线图</strong>与 <code>SIG</code>\n的管理。\nThe end\nof it.</p>\n"
+        );
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! point at the exact key or list item a problem comes from.
 
 mod charter;
+pub mod cjk;
 mod conduct;
 mod de;
 mod decisions;
 pub mod documents;
 mod groups;
 mod ladder;
+pub mod locale;
 mod named;
 mod page;
 mod people;
@@ -149,6 +151,9 @@ pub struct Site {
     /// Files under `static/`, relative to it, copied as they are.
     #[serde(skip)]
     pub static_files: Vec<PathBuf>,
+    /// The site's own interface strings, `i18n/<tag>.yaml`, over govsite's locales.
+    #[serde(skip)]
+    pub locales: Vec<locale::LocaleFile>,
 }
 
 impl Site {

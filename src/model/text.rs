@@ -195,12 +195,13 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("Markdown text, or a map of translations such as `{en: …, zh-CN: …}`")
             }
 
+            // A folded YAML line break between CJK characters is no space (see `super::cjk`).
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::from(v))
+                Ok(Text::from(super::cjk::unfold(v.to_string())))
             }
 
             fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::from(v))
+                Ok(Text::from(super::cjk::unfold(v)))
             }
 
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
@@ -235,7 +236,7 @@ impl<'de> Deserialize<'de> for Text {
                 let mut translations = IndexMap::new();
                 while let Some((tag, text)) = map.next_entry::<String, Option<String>>()? {
                     if let Some(text) = text {
-                        translations.insert(tag, text);
+                        translations.insert(tag, super::cjk::unfold(text));
                     }
                 }
                 let text = LANGUAGE.with(|l| Text::resolve(&translations, l.borrow().as_ref()));

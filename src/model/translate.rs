@@ -23,6 +23,7 @@ impl Site {
     fn read_in(&self, language: &str, default: &str) -> serde_json::Result<Site> {
         let config = Doc { data: read_in(written(&self.site.data)?, language, default)?, ..origin(&self.site) };
         let mut out = Site::new(self.root.clone(), config);
+        out.locales = self.locales.clone();
         let mut docs = Written { values: Vec::new() };
         self.visit_documents(&mut docs);
         let mut source = Localized { values: docs.values.into_iter(), language, default };
@@ -37,7 +38,8 @@ impl Site {
         let pages = std::mem::take(&mut self.pages);
         let content_files = std::mem::take(&mut self.content_files);
         let static_files = std::mem::take(&mut self.static_files);
-        *self = Site { pages, content_files, static_files, ..localized };
+        let locales = std::mem::take(&mut self.locales);
+        *self = Site { pages, content_files, static_files, locales, ..localized };
     }
 }
 

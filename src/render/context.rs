@@ -30,6 +30,8 @@ pub struct Globals<'a> {
     score: u32,
     profile: &'static str,
     exemptions: &'a [crate::model::Exemption],
+    /// govsite's words for emeritus in the locale: (heading, tag).
+    emeritus: (String, String),
 }
 
 /// The governance documents prepared for display: seats with their people, the active
@@ -188,6 +190,7 @@ impl<'a> Globals<'a> {
         base_path: &'a str,
         pages: &[&'a Page],
         markdown: &Markdown,
+        locale: &crate::i18n::Locale,
     ) -> Self {
         let config = &site.site;
         let from_site = Path::new("site.yaml");
@@ -209,7 +212,11 @@ impl<'a> Globals<'a> {
         let mut menu: Vec<MenuItem> = crate::model::DOCUMENTS
             .iter()
             .filter(|d| site.has_document(d.key))
-            .map(|d| MenuItem { key: d.key.into(), title: d.title.into(), url: format!("{base_path}{}", d.page()) })
+            .map(|d| MenuItem {
+                key: d.key.into(),
+                title: locale.text(&format!("doc.{}", d.key)),
+                url: format!("{base_path}{}", d.page()),
+            })
             .collect();
         menu.extend(nav.iter().cloned());
         Globals {
@@ -240,6 +247,7 @@ impl<'a> Globals<'a> {
             score: checked.score,
             profile: checked.policy.profile.name,
             exemptions: &checked.policy.exemptions,
+            emeritus: (locale.text("people.emeritus"), locale.text("people.emeritus_tag")),
         }
     }
 
@@ -259,8 +267,9 @@ impl<'a> Globals<'a> {
         // without one, govsite's own: "Emeritus" as a heading, "emeritus" as a tag.
         let named = self.gov.ladder.as_ref().and_then(|l| l.emeritus_name.as_deref()).map(str::trim);
         let named = named.filter(|n| !n.is_empty());
-        context.insert("emeritus_name", named.unwrap_or("Emeritus"));
-        context.insert("emeritus_tag", named.unwrap_or("emeritus"));
+        context.insert("emeritus_named", &named.is_some());
+        context.insert("emeritus_name", named.unwrap_or(&self.emeritus.0));
+        context.insert("emeritus_tag", named.unwrap_or(&self.emeritus.1));
     }
 }
 

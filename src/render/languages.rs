@@ -15,16 +15,28 @@ pub(super) struct Language<'a> {
     pub base_url: String,
     /// The path of its home page, with slashes at both ends.
     pub base_path: String,
+    /// Its name in itself, as the switcher shows it.
+    pub name: String,
 }
 
 /// The site's languages, the default first; a single-language site has one, at the root.
-pub(super) fn languages<'a>(site: &'a Site, base_url: &str, base_path: &str) -> Vec<Language<'a>> {
+pub(super) fn languages<'a>(
+    site: &'a Site,
+    base_url: &str,
+    base_path: &str,
+    locales: &crate::i18n::Locales,
+) -> Vec<Language<'a>> {
     site.site
         .languages()
         .into_iter()
         .map(|tag| {
             let prefix = site.site.language_prefix(tag);
-            Language { tag, base_url: format!("{base_url}{prefix}"), base_path: format!("{base_path}{prefix}"), prefix }
+            // The locale's own name for its language (`meta.name`), else govsite's list.
+            let name = locales
+                .get(Some(tag))
+                .filter(|l| l.tag() == tag && !l.is_fallback())
+                .map_or_else(|| name_of(tag).to_string(), |l| l.text("meta.name"));
+            Language { tag, base_url: format!("{base_url}{prefix}"), base_path: format!("{base_path}{prefix}"), prefix, name }
         })
         .collect()
 }
@@ -81,9 +93,9 @@ pub(super) fn translations(languages: &[Language], address: &str, current: &str)
         .iter()
         .map(|l| Translation {
             tag: l.tag.to_string(),
-            name: name_of(l.tag).to_string(),
+            name: l.name.clone(),
             url: format!("{}{address}", l.base_path),
-            href: percent_encode(&format!("{}{address}", l.base_url)),
+            href: absolute(&l.base_url, address),
             current: l.tag == current,
         })
         .collect()
@@ -120,19 +132,11 @@ pub(super) fn name_of(tag: &str) -> &str {
     NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(tag)).map_or(tag, |(_, name)| name)
 }
 
-/// `url` with every byte that may not appear in a URL as it is percent-encoded (UTF-8):
-/// `https://x.org/治理/` → `https://x.org/%E6%B2%BB%E7%90%86/`. `%` itself is left alone, so
-/// an address already encoded stays as it is.
-pub(crate) fn percent_encode(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// The absolute, percent-encoded address of `address` under `base_url`, as the sitemap
+/// writes its own (`super::page_url`).
+fn absolute(base_url: &str, address: &str) -> String {
+    let base = url::Url::parse(base_url).map_or_else(|_| base_url.to_string(), String::from);
+    format!("{base}{}", crate::paths::encode_url_path(address))
 }
 
 #[cfg(test)]
@@ -140,9 +144,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn urls_are_percent_encoded_once() {
-        assert_eq!(percent_encode("https://x.org/治理/a b/"), "https://x.org/%E6%B2%BB%E7%90%86/a%20b/");
-        assert_eq!(percent_encode("https://x.org/%E6/"), "https://x.org/%E6/");
+    fn addresses_are_percent_encoded() {
+        assert_eq!(absolute("https://x.org/a/zh-cn/", "治理/"), "https://x.org/a/zh-cn/%E6%B2%BB%E7%90%86/");
     }
 
     #[test]

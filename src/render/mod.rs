@@ -127,7 +127,10 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         links.localized = languages::localized_addresses(site, &pages);
     }
     let theme = theme::load(&site.root, &site.site.theme)?;
-    let languages = languages::languages(site, &base_url, &base_path);
+    let tags = site.site.languages();
+    // One set of interface strings for every language: each pass's context names its own.
+    let locales = Arc::new(crate::i18n::Locales::for_site(site, &tags));
+    let languages = languages::languages(site, &base_url, &base_path, &locales);
 
     let mut files = Vec::new();
     let mut rendered = Vec::new();
@@ -137,7 +140,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         let model = if multilingual { std::borrow::Cow::Owned(site.in_language(language.tag)) } else { std::borrow::Cow::Borrowed(site) };
         let language_pages = languages::pages_in(&pages, language.tag, site.site.default_language());
         let links = links.in_language(&language.prefix);
-        let pass = Pass { checked, model: &model, language, languages: &languages, options };
+        let pass = Pass { checked, model: &model, language, languages: &languages, options, locales: &locales };
         let out = pass.render(&language_pages, links, &theme)?;
         files.extend(out.files);
         rendered.extend(out.rendered);
@@ -165,6 +168,8 @@ struct Pass<'a> {
     language: &'a languages::Language<'a>,
     languages: &'a [languages::Language<'a>],
     options: &'a RenderOptions,
+    /// Every language's interface strings.
+    locales: &'a Arc<crate::i18n::Locales>,
 }
 
 /// What a pass produced: its files and pages, its sitemap entries (address, translations),
@@ -186,11 +191,22 @@ impl Pass<'_> {
             unsafe_html: site.site.markdown.unsafe_html,
             highlight: options.purpose == Purpose::Publish,
         });
-        let tera = compile(theme, &markdown, &language.base_path)?;
-        let globals =
-            Globals::new(self.checked, site, language.tag, &language.base_url, &language.base_path, pages, &markdown);
+        let tera = compile(theme, &markdown, &language.base_path, Arc::clone(self.locales))?;
+        let locale =
+            self.locales.get(Some(language.tag)).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
+        let globals = Globals::new(
+            self.checked,
+            site,
+            language.tag,
+            &language.base_url,
+            &language.base_path,
+            pages,
+            &markdown,
+            &locale,
+        );
         let mut base = Context::new();
         globals.insert_into(&mut base);
+        base.insert("locale", locale.tag());
         let default = self.checked.site.site.default_language();
 
         let jobs = jobs(site, pages, &tera);
@@ -227,10 +243,7 @@ impl Pass<'_> {
         let urls = jobs
             .iter()
             .filter(|j| j.key != "404")
-            .map(|j| {
-                let address = address(&j.out);
-                (format!("{}{address}", language.base_url), languages::translations(self.languages, &address, ""))
-            })
+            .map(|j| (page_url(&language.base_url, &j.out), languages::translations(self.languages, &address(&j.out), "")))
             .collect();
         Ok(PassOutput { files, rendered, urls, tera, base })
     }
@@ -253,7 +266,7 @@ fn sitemap_entries(
     }
     let mut entries: Vec<languages::SitemapEntry> = urls
         .into_iter()
-        .map(|(url, alternates)| languages::SitemapEntry { loc: languages::percent_encode(&url), alternates })
+        .map(|(loc, alternates)| languages::SitemapEntry { loc, alternates })
         .collect();
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
     (plain, entries)
@@ -364,9 +377,16 @@ pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// Compiles the theme's templates once and registers govsite's filters.
-pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) -> Result<Tera, RenderError> {
+/// Compiles the theme's templates once and registers govsite's filters and the interface
+/// text of `locales` (`t(key=…)`, see [`crate::i18n`]).
+pub(crate) fn compile(
+    theme: &Theme,
+    markdown: &Arc<Markdown>,
+    base_path: &str,
+    locales: Arc<crate::i18n::Locales>,
+) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
+    crate::i18n::register(&mut tera, locales);
     let block = Arc::clone(markdown);
     tera.register_filter("markdown", move |text: &Value, _: Kwargs, _: &State| {
         Value::safe_string(&text.as_str().map(|t| block.render(t, Path::new(PROSE_FROM)).html).unwrap_or_default())
@@ -374,6 +394,12 @@ pub(crate) fn compile(theme: &Theme, markdown: &Arc<Markdown>, base_path: &str) 
     let inline = Arc::clone(markdown);
     tera.register_filter("markdown_inline", move |text: &Value, _: Kwargs, _: &State| {
         Value::safe_string(&text.as_str().map(|t| inline.render_inline(t, Path::new(PROSE_FROM))).unwrap_or_default())
+    });
+    // A key written as `pull_requests` shown as "Pull requests": the first letter raised and
+    // nothing else touched (`capitalize` would lower the rest: "PRs" → "Prs").
+    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+        let mut chars = text.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
     });
     let links = markdown.links.clone();
     let base = base_path.to_string();
@@ -460,9 +486,13 @@ pub fn base_path(base_url: &str) -> String {
     }
 }
 
+/// The address of output file `out` (percent-encoded: sitemaps and `<link>` carry ASCII URLs).
 fn page_url(base_url: &str, out: &Path) -> String {
     let path = out.to_string_lossy().replace('\\', "/");
-    format!("{base_url}{}", path.strip_suffix("index.html").unwrap_or(&path))
+    // An absolute base URL is written as URL parsers write it (its host in punycode, its path
+    // encoded); the page's own path is encoded here.
+    let base = url::Url::parse(base_url).map_or_else(|_| base_url.to_string(), String::from);
+    format!("{base}{}", crate::paths::encode_url_path(path.strip_suffix("index.html").unwrap_or(&path)))
 }
 
 #[cfg(test)]
@@ -481,5 +511,9 @@ mod tests {
     fn sitemap_urls_are_absolute_and_pretty() {
         assert_eq!(page_url("https://x.org/acme/", Path::new("charter/index.html")), "https://x.org/acme/charter/");
         assert_eq!(page_url("https://x.org/acme/", Path::new("index.html")), "https://x.org/acme/");
+        assert_eq!(
+            page_url("https://x.org/magpie/", Path::new("治理/index.html")),
+            "https://x.org/magpie/%E6%B2%BB%E7%90%86/"
+        );
     }
 }

@@ -55,7 +55,8 @@ pub fn pages(
         unsafe_html: false,
         highlight: false,
     });
-    let tera = compile(&theme, &markdown, &base_path)?;
+    let locales = Arc::new(crate::i18n::Locales::bundled(&portfolio.config.language));
+    let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;
 
     let projects: Vec<ProjectCard> = portfolio
         .projects
@@ -84,9 +85,10 @@ pub fn pages(
         "title": config.title, "description": config.description, "base_url": base_url, "base_path": base_path,
         "language": config.language, "project": { "name": config.title }, "nav": []
     });
+    let locale = crate::i18n::Locale::bundled(&config.language);
     let menu = serde_json::json!([
-        { "key": "home", "title": "Projects", "url": base_path },
-        { "key": "people", "title": "People", "url": format!("{base_path}people/") }
+        { "key": "home", "title": locale.text("portfolio.projects"), "url": base_path },
+        { "key": "people", "title": locale.text("doc.people"), "url": format!("{base_path}people/") }
     ]);
     let mut base = Context::new();
     base.insert("site", &site);
@@ -99,6 +101,7 @@ pub fn pages(
     );
     base.insert("projects", &projects);
     base.insert("people", &people);
+    base.insert("locale", locale.tag());
 
     let mut files = Vec::new();
     for (key, template, out) in [
@@ -134,6 +137,7 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
     for project in &portfolio.projects {
         let site = &project.checked.site;
         let project_url = format!("{base_path}{}/", project.name);
+        let chair = crate::i18n::Locale::bundled(&portfolio.config.language);
         let mut seat = |id: &str, title: String, url: String| {
             let Some(person) = site.person(id) else { return };
             if person.emeritus {
@@ -155,7 +159,11 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
         }
         for group in site.groups.iter().flat_map(|g| g.groups.iter()) {
             for m in group.chairs.iter() {
-                seat(&m.person, format!("{} (chair)", group.name), format!("{project_url}groups/#{}", group.id));
+                seat(
+                    &m.person,
+                    format!("{}{}", group.name, chair.text("people.chair_suffix")),
+                    format!("{project_url}groups/#{}", group.id),
+                );
             }
             for m in group.members.iter() {
                 seat(&m.person, group.name.clone(), format!("{project_url}groups/#{}", group.id));

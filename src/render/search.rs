@@ -1,8 +1,12 @@
 //! `search-index.json`: every page's title, address and words, for the theme's search box.
 //!
-//! Words are lowercased runs of letters and digits. Chinese, Japanese and Korean text has
-//! no spaces between words, so it is indexed as single characters and pairs of neighbouring
-//! characters (n-grams), which the search script matches the same way.
+//! Words are lowercased runs of letters and digits (lowercased for matching only: titles
+//! and snippets are shown as written), of two or more characters, and numbers of any
+//! length ("3 个工作日" is found by "3"). Chinese, Japanese and Korean text has no spaces
+//! between words, so it is indexed as single characters and pairs of neighbouring
+//! characters (bigrams), which the search script matches the same way: a query of two or
+//! more such characters must contain each of its pairs. A result's title is the page's
+//! `<title>`, which the theme writes in the portal's language.
 
 use super::page_text::PageText;
 use rayon::prelude::*;
@@ -63,8 +67,8 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // Extensions B–F, supplement
 }
 
-/// Adds the search terms of `text`: words of two or more characters, and CJK characters
-/// and character pairs.
+/// Adds the search terms of `text`: words of two or more characters, numbers of any length,
+/// and CJK characters and character pairs.
 pub fn tokens(text: &str, out: &mut BTreeSet<String>) {
     let lower = text.to_lowercase();
     let mut word = String::new();
@@ -90,7 +94,7 @@ pub fn tokens(text: &str, out: &mut BTreeSet<String>) {
 }
 
 fn flush(word: &mut String, out: &mut BTreeSet<String>) {
-    if word.chars().count() >= 2 {
+    if word.chars().count() >= 2 || (!word.is_empty() && word.chars().all(char::is_numeric)) {
         out.insert(std::mem::take(word));
     } else {
         word.clear();
@@ -111,6 +115,14 @@ mod tests {
         tokens("治理 Charter, v2", &mut terms);
         let terms: Vec<_> = terms.into_iter().collect();
         assert_eq!(terms, ["charter", "v2", "治", "治理", "理"]);
+    }
+
+    #[test]
+    fn numbers_of_any_length_are_words() {
+        let mut terms = BTreeSet::new();
+        tokens("3 个工作日, 14 days, a b", &mut terms);
+        let terms: Vec<_> = terms.into_iter().collect();
+        assert_eq!(terms, ["14", "3", "days", "个", "个工", "作", "作日", "工", "工作", "日"]);
     }
 
     #[test]

@@ -38,6 +38,7 @@ explanations! {
     "project/no-public-channel" => "project--no-public-channel.md",
     "roles/bus-factor" => "roles--bus-factor.md",
     "roles/former-active" => "roles--former-active.md",
+    "i18n/no-locale" => "i18n--no-locale.md",
     "roles/min-members" => "roles--min-members.md",
     "roles/no-affiliation" => "roles--no-affiliation.md",
     "roles/no-members" => "roles--no-members.md",

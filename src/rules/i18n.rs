@@ -1,6 +1,7 @@
-//! Multilingual portals: `schema/language` for `languages` and the tags of translation maps,
-//! and `i18n/missing`, a text or page without a translation into one of the site's languages
-//! (it is shown in the default language there).
+//! The portal's languages: `i18n/no-locale`, a language for which there are no interface
+//! strings; `schema/language` for `languages` and the tags of translation maps; and
+//! `i18n/missing`, a text or page without a translation into one of the site's languages (it
+//! is shown in the default language there).
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{text_fields, DocStrings, Pos, Site};
@@ -8,6 +9,41 @@ use crate::suggest::did_you_mean;
 use crate::wording::count;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+
+/// `i18n/no-locale`: a language of the portal (`language`, or each of `languages`) is a good
+/// tag, but neither govsite nor the site's `i18n/<tag>.yaml` has interface strings for it, so
+/// the portal's own words are English.
+pub fn no_locale(site: &Site, out: &mut Vec<Diagnostic>) {
+    let config = &site.site;
+    let tags: Vec<(String, &str)> = if config.languages.is_empty() {
+        vec![("language".to_string(), config.language.as_str())]
+    } else {
+        config.languages.iter().enumerate().map(|(i, t)| (format!("languages[{i}]"), t.as_str())).collect()
+    };
+    for (path, tag) in tags {
+        // A tag that is not BCP 47 is `schema/language`'s to report.
+        if icu_locale_core::Locale::try_from_str(tag).is_err() || !crate::i18n::Locale::for_site(site, tag).is_fallback()
+        {
+            continue;
+        }
+        let bundled: Vec<String> = crate::i18n::BUNDLED.iter().map(|(t, _)| format!("`{t}`")).collect();
+        out.push(
+            Diagnostic::warning(
+                "i18n/no-locale",
+                &config.file,
+                config.pos(&path),
+                format!(
+                    "`{path}` is `{tag}`, but govsite has no interface text in that language; the portal's navigation, headings and labels are in English"
+                ),
+            )
+            .with_label("no locale for this language")
+            .with_help(format!(
+                "add i18n/{tag}.yaml with the translated strings (copy a bundled locale, see docs/i18n.md), or write a language govsite ships: {}",
+                bundled.join(", ")
+            )),
+        );
+    }
+}
 
 /// `schema/language`: every language tag of site.yaml (the table's rows, `model::values`),
 /// then `language` against `languages`, a language listed twice, and a translation map with a

@@ -85,7 +85,10 @@ pub fn slugs(site: &Site, out: &mut Vec<Diagnostic>) {
                         format!("{} id `{id}` is not a slug", list.what),
                     )
                     .with_label("not a slug")
-                    .with_help(format!("use lowercase letters, digits and `-` only, e.g. `{}`", slugify(id))),
+                    .with_help(format!(
+                        "use lowercase letters, digits and `-` only, e.g. `{}`",
+                        suggest(id, list.what, i)
+                    )),
                 );
             }
         }
@@ -95,6 +98,18 @@ pub fn slugs(site: &Site, out: &mut Vec<Diagnostic>) {
 /// Whether `id` is a slug.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug for `id`: its letters in Latin (`王芳` → `wang-fang`, `Zoë` → `zoe`), or, when
+/// nothing of it can be written so, a neutral one from what it names (`person-3`). The name
+/// is still shown as written; only the id is a slug.
+fn suggest(id: &str, what: &str, index: usize) -> String {
+    let slug = slugify(&deunicode::deunicode_with_tofu(id, ""));
+    if slug.is_empty() {
+        format!("{}-{}", slugify(what), index + 1)
+    } else {
+        slug
+    }
 }
 
 fn slugify(text: &str) -> String {
@@ -116,5 +131,9 @@ mod tests {
         assert!(super::is_slug("code-of-conduct-2"));
         assert!(!super::is_slug("Alice"));
         assert_eq!(super::slugify("Alice Zhang!"), "alice-zhang");
+        assert_eq!(super::suggest("王芳", "person", 0), "wang-fang");
+        assert_eq!(super::suggest("撤销SIG", "group", 0), "che-xiao-sig");
+        assert_eq!(super::suggest("Zoë", "person", 0), "zoe");
+        assert_eq!(super::suggest("——", "role", 2), "role-3");
     }
 }

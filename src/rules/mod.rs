@@ -92,6 +92,12 @@ pub const RULES: &[Rule] = &[
         check: Some(i18n::languages),
     },
     Rule {
+        id: "i18n/no-locale",
+        default: Warning,
+        summary: "a portal language govsite and the site have no interface text for (shown in English)",
+        check: Some(i18n::no_locale),
+    },
+    Rule {
         id: "schema/name",
         default: Error,
         summary: "a theme or template given as a path instead of a name",

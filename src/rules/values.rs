@@ -177,6 +177,8 @@ fn language_problem(text: &str, path: &str) -> Option<Problem> {
     let dashed = text.replace('_', "-");
     let help = if dashed != text && is_language_tag(&dashed) {
         format!("did you mean `{dashed}`? BCP 47 separates subtags with `-`")
+    } else if let Some(tag) = language_named(text) {
+        format!("did you mean `{tag}`? `language` is a BCP 47 tag, not the language's name")
     } else {
         "write a BCP 47 language tag such as `en`, `zh-CN` or `pt-BR`".into()
     };
@@ -185,6 +187,25 @@ fn language_problem(text: &str, path: &str) -> Option<Problem> {
         label: "not a language tag".into(),
         help,
     })
+}
+
+/// The tag of a language written by its name, in English or in itself (`中文` → `zh-CN`).
+fn language_named(text: &str) -> Option<&'static str> {
+    const NAMES: &[(&[&str], &str)] = &[
+        (&["中文", "汉语", "漢語", "简体中文", "简体", "中文简体", "普通话", "chinese", "simplified chinese"], "zh-CN"),
+        (&["繁體中文", "繁体中文", "繁體", "正體中文", "traditional chinese"], "zh-TW"),
+        (&["english", "英文", "英语", "英語"], "en"),
+        (&["日本語", "japanese", "日语", "日文"], "ja"),
+        (&["한국어", "korean", "韩语", "韩文"], "ko"),
+        (&["español", "espanol", "spanish"], "es"),
+        (&["français", "francais", "french"], "fr"),
+        (&["deutsch", "german"], "de"),
+        (&["português", "portugues", "portuguese", "português brasileiro"], "pt-BR"),
+        (&["русский", "russian"], "ru"),
+    ];
+    // Names are compared without regard to case: `English` and `english` are one name.
+    let wanted = text.trim().to_lowercase();
+    NAMES.iter().find(|(names, _)| names.contains(&wanted.as_str())).map(|(_, tag)| *tag)
 }
 
 /// A well-formed BCP 47 tag, as Unicode's locale identifiers read it (ICU4X).

@@ -2,27 +2,8 @@
 //! paths are looked up in the snapshot's in-memory files, never on disk.
 
 use super::snapshot::{inject, Snapshot, EVENTS};
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+use percent_encoding::percent_decode_str;
 use std::sync::Arc;
-
-/// What a path keeps of its characters in a `Location`: RFC 3986 path characters stay,
-/// everything else (non-ASCII above all, which a header cannot carry) is percent-encoded.
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
 
 /// What to send back.
 #[derive(Debug, PartialEq, Eq)]
@@ -119,7 +100,7 @@ fn file(snapshot: &Snapshot, status: u16, path: &str, body: &Arc<Vec<u8>>) -> Re
 
 /// A redirect to the decoded path `to`.
 fn redirect(to: &str) -> Reply {
-    Reply::Redirect(utf8_percent_encode(to, PATH).to_string())
+    Reply::Redirect(crate::paths::encode_url_path(to))
 }
 
 /// Percent-decodes a URL path; `None` if a `%` is not followed by two hex digits (which the

@@ -35,6 +35,7 @@ pub fn rebuild(shared: &Shared) -> bool {
         }
         Err(error) => {
             let built = !shared.snapshot().files.is_empty();
+            let locale = crate::i18n::Locale::bundled(&site_language(&shared.root));
             let still = if built {
                 "still serving the last good build"
             } else {
@@ -44,17 +45,31 @@ pub fn rebuild(shared: &Shared) -> bool {
                 crate::Error::Invalid(found) => {
                     print_diagnostics(found, &shared.root);
                     eprintln!("error: the site has {}; {still}", crate::diagnostics::summary(found));
-                    overlay::for_diagnostics(found, &shared.root, built)
+                    overlay::for_diagnostics(found, &shared.root, built, &locale)
                 }
                 other => {
                     eprintln!("error: {other}\n{still}");
-                    overlay::for_error(&other.to_string(), built)
+                    overlay::for_error(&other.to_string(), built, &locale)
                 }
             };
             shared.state.write().unwrap_or_else(|p| p.into_inner()).problem = Some(overlay);
             false
         }
     }
+}
+
+/// The language site.yaml names, for the overlay's words (read on its own: the build that
+/// failed may not have loaded the site); `en` when site.yaml cannot be read or names none.
+fn site_language(root: &Path) -> String {
+    #[derive(serde::Deserialize)]
+    struct Language {
+        language: Option<String>,
+    }
+    crate::load::site_file(root)
+        .and_then(|file| crate::load::read_text(&root.join(file)).ok())
+        .and_then(|text| serde_yaml::from_str::<Language>(&text).ok())
+        .and_then(|site| site.language)
+        .unwrap_or_else(|| "en".into())
 }
 
 /// Prints what the overlay shows: the preview is for looking at pages, and thousands of

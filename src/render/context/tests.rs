@@ -61,6 +61,7 @@ decisions:
         pages: Vec::new(),
         content_files: Vec::new(),
         static_files: Vec::new(),
+        locales: Vec::new(),
     }
 }
 

@@ -101,7 +101,7 @@
     if (!results.length) {
       const li = document.createElement("li");
       li.className = "search-empty";
-      li.textContent = "No page matches.";
+      li.textContent = form.dataset.empty || "No page matches.";
       list.append(li);
     }
     for (const page of results) {

@@ -22,7 +22,7 @@
   function show() {
     const dark = current() === "dark";
     button.setAttribute("aria-pressed", String(dark));
-    button.title = dark ? "Dark theme on: switch to light" : "Dark theme off: switch to dark";
+    button.title = (dark ? button.dataset.on : button.dataset.off) || button.title;
   }
 
   button.addEventListener("click", () => {
