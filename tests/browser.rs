@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The longest a script may run before the test kills it and fails.
-const SCRIPT_TIMEOUT: Duration = Duration::from_secs(240);
+const SCRIPT_TIMEOUT: Duration = Duration::from_secs(480);
 
 /// One browser at a time: the machine is small and live reload is timing-sensitive.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());

@@ -107,6 +107,7 @@ use Form::{BaseUrl, Date, Language, Name, OneOf, Url};
 pub const VALUES: &[CheckedValue] = &[
     at("site", "base_url", BaseUrl),
     at("site", "language", Language),
+    at("site", "languages[]", Language),
     at("site", "theme", Name),
     at("site", "project.repository", Url),
     at("site", "project.logo", Url),
@@ -291,6 +292,7 @@ mod tests {
             assert!(!v.path.is_empty() && !v.path.contains(".."), "{}", v.path);
         }
         assert_eq!(values_in("portfolio").count(), 2);
+        assert!(values_in("site").any(|v| v.path == "languages[]"));
     }
 
     #[test]

@@ -38,7 +38,8 @@ const KINDS = {
 };
 const WIDTHS = [360, 1280];
 
-const SHOTS = ['', 'ladder/']; // home and ladder
+const SHOTS = ['', 'ladder/', 'zh-cn/']; // home and ladder, and the Chinese home page
+const SHOT_NAMES = { '': 'home', 'ladder/': 'ladder', 'zh-cn/': 'home-zh' };
 const SHOT_VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
 
 function parseArgs(argv) {
@@ -451,7 +452,7 @@ async function main() {
           for (const scheme of ['light', 'dark']) {
             await shot.emulateMedia({ colorScheme: scheme });
             await shot.goto(url(path), { waitUntil: 'load' });
-            const file = join(args.screenshots, `${KINDS[path]}-${device}-${scheme}.png`);
+            const file = join(args.screenshots, `${SHOT_NAMES[path]}-${device}-${scheme}.png`);
             await shot.screenshot({ path: file });
             console.log(`screenshot ${relative(process.cwd(), file)}`);
           }
