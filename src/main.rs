@@ -26,6 +26,9 @@ enum Command {
         /// The governance to start from.
         #[arg(long, value_enum, default_value_t = govsite::init::Template::Minimal)]
         template: govsite::init::Template,
+        /// The language of the site: its scaffold text and portal (en or zh-CN).
+        #[arg(long, default_value = "en")]
+        language: String,
     },
     /// Check the governance for completeness and consistency.
     Check {
@@ -197,7 +200,7 @@ fn base_url_arg(value: &str) -> Result<String, String> {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Init { dir, template } => init(&dir, template),
+        Command::Init { dir, template, language } => init(&dir, template, &language),
         Command::Check { explain: Some(rule), .. } => explain(&rule),
         Command::Check { dir, format, min_score, profile, explain: None } => check(&dir, format, min_score, profile),
         Command::Serve { dir, port, bind, open, poll } => {
@@ -356,8 +359,8 @@ fn export(dir: &Path, to: &Path, check: bool) -> Result<ExitCode, String> {
 }
 
 /// `govsite init`: refuses (exit 2) to overwrite anything.
-fn init(dir: &Path, template: govsite::init::Template) -> Result<ExitCode, String> {
-    let scaffold = govsite::init::init(dir, template).map_err(|e| e.to_string())?;
+fn init(dir: &Path, template: govsite::init::Template, language: &str) -> Result<ExitCode, String> {
+    let scaffold = govsite::init::init_in(dir, template, language).map_err(|e| e.to_string())?;
     print!("{}", scaffold.report());
     Ok(ExitCode::SUCCESS)
 }

@@ -275,3 +275,53 @@ fn default_theme_meets_the_quality_bars_on_every_page() {
         }
     }
 }
+
+#[test]
+fn chinese_portal_has_no_english_interface_text() {
+    if !ready("chinese_portal_has_no_english_interface_text", true) {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let site = tmp.path().join("site");
+    let govsite = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_govsite")).args(args).output().expect("run govsite");
+        assert!(output.status.success(), "govsite {args:?}:\n{}", String::from_utf8_lossy(&output.stderr));
+    };
+    govsite(&["init".as_ref(), site.as_os_str(), "--language".as_ref(), "zh-CN".as_ref()]);
+    std::fs::write(
+        site.join("content").join("治理.md"),
+        "---\ntitle: 治理说明\n---\n\n技术委员会负责\n社区的技术方向，撤销 SIG 须经委员会\n同意。维护者应在 3 个工作日内处理提交的PR。\n",
+    )
+    .expect("write a page");
+    let public = tmp.path().join("public");
+    govsite(&["build".as_ref(), site.as_os_str(), "--output".as_ref(), public.as_os_str()]);
+
+    // The zh-CN messages (every plural form), and the English fragments that differ in Chinese.
+    use govsite::model::locale::Message;
+    let (Some(en), Some(zh)) = (govsite::i18n::bundled_messages("en"), govsite::i18n::bundled_messages("zh-CN")) else {
+        panic!("no bundled locales")
+    };
+    let forms = |m: &Message| match m {
+        Message::Text(t) => vec![t.clone()],
+        Message::Plural(forms) => forms.values().cloned().collect(),
+    };
+    let chinese: Vec<String> = zh.values().flat_map(forms).collect();
+    let english: Vec<String> = en
+        .iter()
+        .filter(|(key, m)| !key.starts_with("format.") && zh.get(*key) != Some(*m))
+        .flat_map(|(_, m)| forms(m))
+        .flat_map(|text| text.split(['{', '}']).step_by(2).map(|s| s.trim().to_string()).collect::<Vec<_>>())
+        .filter(|f| f.chars().filter(char::is_ascii_alphabetic).count() >= 4)
+        .filter(|f| f.contains(' ') || f.starts_with(|c: char| c.is_ascii_uppercase()))
+        .filter(|f| !matches!(f.as_str(), "govsite" | "governance.json" | "UTC" | "BDFL" | "Issue"))
+        .collect();
+    let strings = tmp.path().join("strings.json");
+    let json = serde_json::json!({ "zh": chinese, "en": english });
+    std::fs::write(&strings, json.to_string()).expect("write strings");
+    let (status, _) = node(
+        "chinese.mjs",
+        &["--root", &public.to_string_lossy(), "--base", &base_path(&site), "--strings", &strings.to_string_lossy()],
+    );
+    assert!(status.success(), "chinese.mjs failed ({status}); its output is above");
+}

@@ -72,7 +72,8 @@ fn plural_messages_have_the_forms_of_their_language() {
 fn every_key_the_templates_use_is_in_the_locales() {
     let english = keys("en");
     let mut used = 0;
-    for (file, text) in sources("themes", &[".html", ".xml", ".txt"]) {
+    let themes = sources("themes", &[".html", ".xml", ".txt"]);
+    for (file, text) in themes.into_iter().chain(sources("src/export/templates", &[".md", ".yml"])) {
         for (literal, prefix) in literals_after(&text, "t(key=\"") {
             used += 1;
             if prefix {

@@ -218,7 +218,9 @@ pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<Vec<Generat
         pages: site.pages.iter().filter(|p| !p.front.draft).map(|p| (p.file.clone(), p.path.clone())).collect(),
         ..LinkResolver::default()
     };
-    let tera = compile(&links)?;
+    // Headings in the site's language (the prose around them is English for now).
+    let locales = crate::i18n::Locales::for_site(site, &[&site.site.language]);
+    let tera = compile(&links, std::sync::Arc::new(locales))?;
     let notice = notice(site_arg);
     let mut context = Context::new();
     context.insert("x", &context::Export::new(site, &links, notice));
@@ -283,9 +285,10 @@ fn canonical_maybe_missing(path: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
-fn compile(links: &LinkResolver) -> Result<Tera, ExportError> {
+fn compile(links: &LinkResolver, locales: std::sync::Arc<crate::i18n::Locales>) -> Result<Tera, ExportError> {
     let mut tera = Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
+    crate::i18n::register(&mut tera, locales);
     let prose = links.clone();
     tera.register_filter("md", move |text: &str, kwargs: Kwargs, _: &State| {
         let text = markdown::absolutize(text.trim(), Path::new(context::PROSE_FROM), &prose);

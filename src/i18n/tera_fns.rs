@@ -11,6 +11,8 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
         let locale = current(&for_t, state)?;
         let key: String = kwargs.must_get("key")?;
+        // HTML templates escape the message; text outputs (the exported Markdown) do not.
+        let escape: &dyn Fn(&str) -> String = if state.autoescaping_enabled() { &escape } else { &|s| s.to_string() };
         // `default`: what a key the locale lacks shows (an enumeration's value as written).
         if !locale.has(&key) {
             if let Some(default) = kwargs.get::<Value>("default").ok().flatten() {
@@ -21,7 +23,7 @@ pub fn register(tera: &mut Tera, locales: Arc<Locales>) {
             }
         }
         let html = locale
-            .write(&key, |name| kwargs.get::<Value>(name).ok().flatten().and_then(|v| arg(&v)), &escape)
+            .write(&key, |name| kwargs.get::<Value>(name).ok().flatten().and_then(|v| arg(&v)), escape)
             .map_err(|e| tera::Error::message(e.to_string()))?;
         Ok(Value::safe_string(&html))
     });

@@ -42,6 +42,16 @@ impl Template {
             Template::Cncf => CNCF,
         }
     }
+
+    /// The files of this template written in `language` (a BCP 47 tag): `en` and `zh-CN`
+    /// (or a tag served by them, such as `en-GB` or `zh-Hans`) for `minimal`, `en` for `cncf`.
+    pub fn files_in(self, language: &str) -> Result<&'static [(&'static str, &'static str)], InitError> {
+        match (self, crate::i18n::bundled_tag(language)) {
+            (_, Some("en")) => Ok(self.files()),
+            (Template::Minimal, Some("zh-CN")) => Ok(MINIMAL_ZH_CN),
+            _ => Err(InitError::NoLanguage { template: self.name(), language: language.to_string() }),
+        }
+    }
 }
 
 const WORKFLOW_TEXT: &str = include_str!("templates/common/.github/workflows/governance.yml");
@@ -57,6 +67,24 @@ const MINIMAL: &[(&str, &str)] = &[
     ("content/_index.md", include_str!("templates/minimal/content/_index.md")),
     ("content/contributing.md", include_str!("templates/minimal/content/contributing.md")),
     ("static/.gitkeep", include_str!("templates/minimal/static/.gitkeep")),
+    (WORKFLOW, WORKFLOW_TEXT),
+];
+
+/// The minimal template in Simplified Chinese: the same governance with its values (names,
+/// prose, pages) written in Chinese and `language: zh-CN`. The comments stay English: they
+/// are the format's reference, kept word for word with docs/format.md and with the English
+/// templates, and the keys they explain are English anyway.
+const MINIMAL_ZH_CN: &[(&str, &str)] = &[
+    ("site.yaml", include_str!("templates/minimal-zh-CN/site.yaml")),
+    ("governance/charter.yaml", include_str!("templates/minimal-zh-CN/governance/charter.yaml")),
+    ("governance/people.yaml", include_str!("templates/minimal-zh-CN/governance/people.yaml")),
+    ("governance/roles.yaml", include_str!("templates/minimal-zh-CN/governance/roles.yaml")),
+    ("governance/ladder.yaml", include_str!("templates/minimal-zh-CN/governance/ladder.yaml")),
+    ("governance/code-of-conduct.yaml", include_str!("templates/minimal-zh-CN/governance/code-of-conduct.yaml")),
+    ("governance/security.yaml", include_str!("templates/minimal-zh-CN/governance/security.yaml")),
+    ("content/_index.md", include_str!("templates/minimal-zh-CN/content/_index.md")),
+    ("content/contributing.md", include_str!("templates/minimal-zh-CN/content/contributing.md")),
+    ("static/.gitkeep", include_str!("templates/minimal-zh-CN/static/.gitkeep")),
     (WORKFLOW, WORKFLOW_TEXT),
 ];
 
@@ -85,6 +113,14 @@ pub enum InitError {
         list(.0)
     )]
     Exists(Vec<PathBuf>),
+    /// The template has no scaffold in the language asked for.
+    #[error("the {template} template is not written in `{language}`; nothing was written\n  = help: use --language en or --language zh-CN (zh-CN: --template minimal); a site in another language can start from the English scaffold, set `language` in site.yaml and add i18n/<tag>.yaml (docs/i18n.md)")]
+    NoLanguage {
+        /// The template.
+        template: &'static str,
+        /// The language asked for.
+        language: String,
+    },
     /// The site folder or a file could not be written.
     #[error("cannot write {}: {message}; nothing was written", .path.display())]
     Io {
@@ -119,7 +155,12 @@ pub struct Scaffold {
 ///
 /// Writes nothing when any of its files (or a file where it needs a folder) exists.
 pub fn init(dir: &Path, template: Template) -> Result<Scaffold, InitError> {
-    let files = template.files();
+    init_in(dir, template, "en")
+}
+
+/// [`init`] with the scaffold written in `language` (see [`Template::files_in`]).
+pub fn init_in(dir: &Path, template: Template, language: &str) -> Result<Scaffold, InitError> {
+    let files = template.files_in(language)?;
     let conflicts = conflicts(dir, files);
     if !conflicts.is_empty() {
         return Err(InitError::Exists(conflicts));

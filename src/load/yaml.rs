@@ -326,6 +326,17 @@ mod tests {
     }
 
     #[test]
+    fn folded_and_plain_scalars_join_cjk_lines_without_a_space() {
+        let text = "roles:\n  - id: tsc\n    name: 技术委员会\n    description: >-\n      技术决策机构，\n      负责撤销 SIG 和\n      release planning.\n    term: 两年一届，\n      可以连任\n  - id: x\n    name: X\n    description: |\n      第一行\n      第二行\n";
+        let doc = roles(text).unwrap();
+        let role = &doc.data.roles[0];
+        assert_eq!(role.description.as_str(), "技术决策机构，负责撤销 SIG 和 release planning.");
+        assert_eq!(role.term.as_ref().map(|t| t.as_str()), Some("两年一届，可以连任"));
+        // A literal block keeps its line break (Markdown then joins it).
+        assert_eq!(doc.data.roles[1].description.as_str(), "第一行\n第二行\n");
+    }
+
+    #[test]
     fn records_positions_of_keys_and_items() {
         let doc = roles("roles:\n  - id: maintainer\n    members:\n      - alice\n      - bob\n").unwrap();
         assert_eq!(doc.pos("roles[0].members[1]"), Pos { line: 5, column: 9, len: 3 });

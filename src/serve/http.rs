@@ -72,8 +72,13 @@ fn first_build_failed(snapshot: &Snapshot, path: &str) -> Reply {
     if path.ends_with(EVENTS) {
         return Reply::Events;
     }
-    let page = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>govsite: the site has errors</title></head><body></body></html>";
-    let body = inject(page, &snapshot.base_path, snapshot.problem.as_deref());
+    let locale = crate::i18n::Locale::bundled(&snapshot.language);
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>govsite: {}</title></head><body></body></html>",
+        crate::markdown::escape(&snapshot.language),
+        crate::markdown::escape(&locale.text("serve.page_title"))
+    );
+    let body = inject(page.as_bytes(), &snapshot.base_path, snapshot.problem.as_deref());
     Reply::File { status: 503, content_type: "text/html; charset=utf-8", body: Arc::new(body) }
 }
 
@@ -153,6 +158,21 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_before_any_build_speaks_the_site_language() {
+        let waiting =
+            Snapshot { language: "zh-CN".into(), problem: Some("<div>x</div>".into()), ..Snapshot::default() };
+        let Reply::File { status, body, .. } = reply(&waiting, "GET", "/") else { panic!("no page") };
+        let page = String::from_utf8_lossy(&body).into_owned();
+        assert_eq!(status, 503);
+        assert!(
+            page.starts_with(
+                "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>govsite: 站点有错误</title>"
+            ),
+            "{page}"
+        );
+    }
 
     fn snapshot() -> Snapshot {
         let mut s = Snapshot { base_path: "/acme/".into(), ..Snapshot::default() };

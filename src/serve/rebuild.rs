@@ -35,7 +35,8 @@ pub fn rebuild(shared: &Shared) -> bool {
         }
         Err(error) => {
             let built = !shared.snapshot().files.is_empty();
-            let locale = crate::i18n::Locale::bundled(&site_language(&shared.root));
+            let language = site_language(&shared.root);
+            let locale = crate::i18n::Locale::bundled(&language);
             let still = if built {
                 "still serving the last good build"
             } else {
@@ -52,7 +53,9 @@ pub fn rebuild(shared: &Shared) -> bool {
                     overlay::for_error(&other.to_string(), built, &locale)
                 }
             };
-            shared.state.write().unwrap_or_else(|p| p.into_inner()).problem = Some(overlay);
+            let mut state = shared.state.write().unwrap_or_else(|p| p.into_inner());
+            state.problem = Some(overlay);
+            state.language = language;
             false
         }
     }

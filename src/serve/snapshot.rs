@@ -16,12 +16,14 @@ pub struct Snapshot {
     pub base_path: String,
     /// Why the newest edit does not build, as overlay HTML.
     pub problem: Option<String>,
+    /// The site's language, for the words of the page shown before anything has built.
+    pub language: String,
 }
 
 impl Default for Snapshot {
     /// Nothing built yet: every address shows the problem, under `/`.
     fn default() -> Self {
-        Snapshot { files: HashMap::new(), base_path: "/".into(), problem: None }
+        Snapshot { files: HashMap::new(), base_path: "/".into(), problem: None, language: "en".into() }
     }
 }
 
@@ -41,7 +43,7 @@ impl Snapshot {
                 (f.path.to_string_lossy().replace('\\', "/"), Arc::new(bytes))
             })
             .collect();
-        Snapshot { files, base_path: portal.links.base_path.clone(), problem: None }
+        Snapshot { files, base_path: portal.links.base_path.clone(), problem: None, language: "en".into() }
     }
 }
 
