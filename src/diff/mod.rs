@@ -274,7 +274,7 @@ fn body_id(site: &Site) -> Option<String> {
 /// Unlike the portal's chart, an independent person is not grouped with other independents:
 /// spec v2 §6 names each under their own name, so a diff shows who joins or leaves.
 fn shares(site: &Site) -> IndexMap<String, usize> {
-    let Some(body) = seats::deciding_body(site) else { return IndexMap::new() };
+    let Some(body) = crate::rules::diversity_body(site) else { return IndexMap::new() };
     let mut held: Vec<(String, String, usize)> = Vec::new();
     for seat in &body.seats {
         let person = site.person(seat.person);
