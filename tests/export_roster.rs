@@ -162,8 +162,8 @@ Sandbox,Tiny,Alice Zhang,Example Corp,alicez,https://github.com/tiny/tiny/blob/H
 ,,Bob Li,Other Inc,,
 "
     );
-    for name in govsite::export::FILES {
-        assert!(!read(out.path(), name).contains("carol"), "{name} names an emeritus person");
+    for name in ["CODEOWNERS", "OWNERS_ALIASES", ".project/maintainers.yaml", "project-maintainers.csv", "security-insights.yml"] {
+        assert!(!read(out.path(), name).to_lowercase().contains("carol"), "{name} names an emeritus person");
     }
     assert!(!read(out.path(), "CODEOWNERS").contains("legacy"), "an emeritus person's paths are not owned");
 }

@@ -33,7 +33,7 @@ fn validate(schema: &Value, instance: &Value) -> Vec<String> {
         .should_validate_formats(true)
         .build(schema)
         .unwrap_or_else(|e| panic!("the schema does not compile: {e}"));
-    validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path)).collect()
+    validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path())).collect()
 }
 
 /// The fields of CUE definition `#name` in `cue`: (field, required), from its top level.

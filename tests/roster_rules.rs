@@ -49,7 +49,7 @@ fn bad_paths_are_errors_at_the_entry_with_a_fix() {
         got,
         vec![
             (
-                (file.clone(), 7, 42),
+                (file.clone(), 7, 44),
                 Severity::Error,
                 "`alice` owns the path `/abs/`, which is absolute".to_string(),
                 "write it relative to the repository root: `abs/` (export anchors it at the root)".to_string()
@@ -75,7 +75,7 @@ fn group_memberships_with_paths_are_checked_too() {
     let groups = "groups:\n  - id: docs\n    name: Docs team\n    chairs:\n      - { person: alice, paths: [\"C:/docs\"] }\n";
     let hits = found(&[("governance/groups.yaml", groups)], "roles/bad-path");
     assert_eq!(hits.len(), 1, "{hits:#?}");
-    assert_eq!(place(&hits[0]), ("governance/groups.yaml".to_string(), 5, 39));
+    assert_eq!(place(&hits[0]), ("governance/groups.yaml".to_string(), 5, 34));
     assert!(hits[0].message.contains("is a path of a computer"), "{}", hits[0].message);
 }
 
@@ -112,7 +112,7 @@ fn a_log_out_of_date_order_is_an_error_at_the_later_entry() {
     ));
     let hits = found(&[("site.yaml", &yaml)], "project/maturity-log");
     assert_eq!(hits.len(), 1, "{hits:#?}");
-    assert_eq!(place(&hits[0]), ("site.yaml".to_string(), 14, 39));
+    assert_eq!(place(&hits[0]), ("site.yaml".to_string(), 14, 36));
     assert_eq!(
         hits[0].message,
         "the maturity log is out of order: `incubating` on 2022-02-11 comes after `sandbox` on 2023-05-01"
