@@ -162,7 +162,13 @@ Sandbox,Tiny,Alice Zhang,Example Corp,alicez,https://github.com/tiny/tiny/blob/H
 ,,Bob Li,Other Inc,,
 "
     );
-    for name in ["CODEOWNERS", "OWNERS_ALIASES", ".project/maintainers.yaml", "project-maintainers.csv", "security-insights.yml"] {
+    for name in [
+        "CODEOWNERS",
+        "OWNERS_ALIASES",
+        ".project/maintainers.yaml",
+        "project-maintainers.csv",
+        "security-insights.yml",
+    ] {
         assert!(!read(out.path(), name).to_lowercase().contains("carol"), "{name} names an emeritus person");
     }
     assert!(!read(out.path(), "CODEOWNERS").contains("legacy"), "an emeritus person's paths are not owned");
@@ -204,7 +210,13 @@ fn check_finds_drift_in_each_roster_file() {
     let site = tiny();
     let out = tempfile::tempdir().unwrap();
     assert!(export(site.path(), out.path(), &[]).status.success());
-    for name in ["CODEOWNERS", "OWNERS_ALIASES", ".project/project.yaml", ".project/maintainers.yaml", "project-maintainers.csv"] {
+    for name in [
+        "CODEOWNERS",
+        "OWNERS_ALIASES",
+        ".project/project.yaml",
+        ".project/maintainers.yaml",
+        "project-maintainers.csv",
+    ] {
         let path = out.path().join(name);
         let original = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, format!("{original}/extra @mallory\n")).unwrap();

@@ -81,11 +81,16 @@ fn the_security_insights_translation_matches_the_cue_schema() {
         assert_eq!(def["additionalProperties"], Value::Bool(false), "#{name} is closed in CUE");
         translated += 1;
     }
-    assert_eq!(translated, 7, "Header, Contact, Link, ProjectRepository, ProjectDocumentation, VulnerabilityReporting, Project");
+    assert_eq!(
+        translated, 7,
+        "Header, Contact, Link, ProjectRepository, ProjectDocumentation, VulnerabilityReporting, Project"
+    );
     let mut top = cue_fields(cue, "SecurityInsights");
     top.sort();
     assert_eq!(top, [("header".to_string(), true), ("project".to_string(), false), ("repository".to_string(), false)]);
-    for (primitive, pattern) in [("URL", "^https?://[^\\\\s]+$"), ("Email", "^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\\\.[A-Za-z]{2,}$")] {
+    for (primitive, pattern) in
+        [("URL", "^https?://[^\\\\s]+$"), ("Email", "^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\\\.[A-Za-z]{2,}$")]
+    {
         assert!(cue.contains(&format!("#{primitive}: =~\"{pattern}\"")), "#{primitive} changed in the CUE schema");
         assert_eq!(defs[primitive]["pattern"].as_str().unwrap(), pattern.replace("\\\\", "\\"));
     }
@@ -98,11 +103,13 @@ fn security_insights_passes_the_2_2_0_schema() {
     assert_eq!(validate(&schema, &instance), Vec::<String>::new());
     assert_eq!(instance["header"]["schema-version"], "2.2.0");
     assert_eq!(
-        instance["header"]["url"],
-        "https://raw.githubusercontent.com/lumen-project/lumen/HEAD/security-insights.yml",
+        instance["header"]["url"], "https://raw.githubusercontent.com/lumen-project/lumen/HEAD/security-insights.yml",
         "2.2.0: the file's canonical address, not the project's"
     );
-    assert_eq!(instance["project"]["vulnerability-reporting"]["policy"], "https://lumen-project.github.io/lumen/security/");
+    assert_eq!(
+        instance["project"]["vulnerability-reporting"]["policy"],
+        "https://lumen-project.github.io/lumen/security/"
+    );
     // The schema is strict enough to catch the 2.0.0 spelling.
     let mut old = instance.clone();
     old["project"]["vulnerability-reporting"]["security-policy"] = Value::String("https://x.org/".into());
@@ -118,7 +125,8 @@ fn dot_project_project_yaml_passes_the_cncf_schema_and_its_written_rules() {
     // maturity entry in chronological order, at least one repository.
     assert!(instance["name"].as_str().is_some_and(|s| !s.is_empty()));
     assert!(instance["description"].as_str().is_some_and(|s| !s.is_empty()));
-    let dates: Vec<&str> = instance["maturity_log"].as_array().unwrap().iter().map(|m| m["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> =
+        instance["maturity_log"].as_array().unwrap().iter().map(|m| m["date"].as_str().unwrap()).collect();
     assert!(!dates.is_empty() && dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
     assert!(!instance["repositories"].as_array().unwrap().is_empty());
     assert_eq!(instance["slug"], "lumen");
@@ -138,7 +146,12 @@ fn maintainers_problems(doc: &Value, slug: &str) -> Vec<String> {
     }
     for entry in &entries {
         let fields = entry.as_object().cloned().unwrap_or_default();
-        problems.extend(fields.keys().filter(|k| !["project_id", "org", "teams"].contains(&k.as_str())).map(|k| format!("unknown field `{k}`")));
+        problems.extend(
+            fields
+                .keys()
+                .filter(|k| !["project_id", "org", "teams"].contains(&k.as_str()))
+                .map(|k| format!("unknown field `{k}`")),
+        );
         if entry["project_id"] != slug {
             problems.push(format!("project_id {} is not the slug {slug}", entry["project_id"]));
         }
@@ -149,7 +162,12 @@ fn maintainers_problems(doc: &Value, slug: &str) -> Vec<String> {
         }
         for team in &teams {
             let fields = team.as_object().cloned().unwrap_or_default();
-            problems.extend(fields.keys().filter(|k| !["name", "members"].contains(&k.as_str())).map(|k| format!("unknown team field `{k}`")));
+            problems.extend(
+                fields
+                    .keys()
+                    .filter(|k| !["name", "members"].contains(&k.as_str()))
+                    .map(|k| format!("unknown team field `{k}`")),
+            );
             let members = team["members"].as_array().cloned().unwrap_or_default();
             let mut seen: Vec<String> = Vec::new();
             for m in &members {
@@ -175,9 +193,17 @@ fn dot_project_maintainers_yaml_has_the_structure_schema_md_requires() {
     let doc = yaml_as_json(&read(exported(), ".project/maintainers.yaml"));
     assert_eq!(maintainers_problems(&doc, "lumen"), Vec::<String>::new());
     let bad = serde_json::json!({"maintainers": [{"project_id": "x", "teams": [{"name": "reviewers", "members": ["@a", "a"]}]}], "extra": 1});
-    assert_eq!(maintainers_problems(&bad, "lumen").len(), 4, "the check can fail: {:?}", maintainers_problems(&bad, "lumen"));
+    assert_eq!(
+        maintainers_problems(&bad, "lumen").len(),
+        4,
+        "the check can fail: {:?}",
+        maintainers_problems(&bad, "lumen")
+    );
     let teams = doc["maintainers"][0]["teams"].as_array().unwrap();
-    assert_eq!(teams[0]["members"], serde_json::json!(["mokafor", "siobhan-oneill", "tvidal", "priyaraman", "jbecker"]));
+    assert_eq!(
+        teams[0]["members"],
+        serde_json::json!(["mokafor", "siobhan-oneill", "tvidal", "priyaraman", "jbecker"])
+    );
 }
 
 /// The foundation CSV's fields, RFC 4180.
@@ -206,12 +232,22 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 fn the_maintainers_csv_has_the_foundation_columns_and_one_row_per_maintainer() {
     let text = read(exported(), "project-maintainers.csv");
     let rows = csv_rows(&text);
-    assert_eq!(rows[0], [",Project,Maintainer Name,Company,Github Name,OWNERS/MAINTAINERS".split(',').collect::<Vec<_>>()].concat());
+    assert_eq!(
+        rows[0],
+        [",Project,Maintainer Name,Company,Github Name,OWNERS/MAINTAINERS".split(',').collect::<Vec<_>>()].concat()
+    );
     assert!(rows.iter().all(|r| r.len() == 6), "{rows:?}");
     assert_eq!(rows.len(), 6, "the header and the five active maintainers: {text}");
     assert_eq!(
         rows[1],
-        ["Incubating", "Lumen", "Mira Okafor", "Northwind Labs", "mokafor", "https://github.com/lumen-project/lumen/blob/HEAD/MAINTAINERS.md"]
+        [
+            "Incubating",
+            "Lumen",
+            "Mira Okafor",
+            "Northwind Labs",
+            "mokafor",
+            "https://github.com/lumen-project/lumen/blob/HEAD/MAINTAINERS.md"
+        ]
     );
     assert!(rows[2..].iter().all(|r| r[0].is_empty() && r[1].is_empty() && r[5].is_empty()), "{rows:?}");
     assert!(!text.contains("Wei Chen"), "emeritus maintainers are not listed");

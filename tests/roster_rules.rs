@@ -72,7 +72,8 @@ fn bad_paths_are_errors_at_the_entry_with_a_fix() {
 
 #[test]
 fn group_memberships_with_paths_are_checked_too() {
-    let groups = "groups:\n  - id: docs\n    name: Docs team\n    chairs:\n      - { person: alice, paths: [\"C:/docs\"] }\n";
+    let groups =
+        "groups:\n  - id: docs\n    name: Docs team\n    chairs:\n      - { person: alice, paths: [\"C:/docs\"] }\n";
     let hits = found(&[("governance/groups.yaml", groups)], "roles/bad-path");
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(place(&hits[0]), ("governance/groups.yaml".to_string(), 5, 34));
@@ -125,7 +126,8 @@ fn a_log_phase_outside_the_foundation_phases_is_an_enum_error() {
     let hits = found(&[("site.yaml", &yaml)], "schema/enum");
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(place(&hits[0]), ("site.yaml".to_string(), 13, 18));
-    let missing = site_yaml("  foundation:\n    name: CNCF\n    maturity_log:\n      - { phase: sandbox, date: 2023-05-01 }\n");
+    let missing =
+        site_yaml("  foundation:\n    name: CNCF\n    maturity_log:\n      - { phase: sandbox, date: 2023-05-01 }\n");
     let hits = found(&[("site.yaml", &missing)], "schema/missing-field");
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert!(hits[0].message.contains("issue"), "{}", hits[0].message);
@@ -153,7 +155,10 @@ fn active_only_leaves_inactive_maintainers_out_of_the_diversity_figures() {
     // Counting everyone: Acme holds 3 of 4.
     let all = diversity(false);
     assert_eq!(all.len(), 1, "{all:#?}");
-    assert_eq!(all[0].message, "Acme holds 3 of the 4 active seats of the deciding body, role `maintainer`, more than half");
+    assert_eq!(
+        all[0].message,
+        "Acme holds 3 of the 4 active seats of the deciding body, role `maintainer`, more than half"
+    );
     // Counting the active only: Acme holds 2 of 3, still more than half, and the figures say so.
     let active = diversity(true);
     assert_eq!(active.len(), 1, "{active:#?}");
@@ -161,4 +166,45 @@ fn active_only_leaves_inactive_maintainers_out_of_the_diversity_figures() {
         active[0].message,
         "Acme holds 2 of the 3 active seats of the deciding body, role `maintainer`, more than half"
     );
+}
+
+/// The fixture of [`diversity`] as a folder, with `diversity.active_only` as given.
+fn diversity_site(active_only: bool) -> tempfile::TempDir {
+    let yaml = site_yaml(&format!("diversity:\n  active_only: {active_only}\n"));
+    site(&[
+        ("site.yaml", yaml.as_str()),
+        ("governance/people.yaml", PEOPLE),
+        ("governance/roles.yaml", BODY),
+        ("governance/ladder.yaml", LADDER),
+    ])
+}
+
+#[test]
+fn the_chart_and_diff_count_as_the_rule_does() {
+    const TODAY: &str = "1780000000"; // 2026-05-28
+    let site = diversity_site(true);
+    let out = tempfile::tempdir().unwrap();
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_govsite"))
+        .args(["build", &site.path().to_string_lossy(), "--output", &out.path().to_string_lossy()])
+        .env("SOURCE_DATE_EPOCH", TODAY)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    let index = common::read(out.path(), "index.html");
+    assert!(
+        index.contains("3 active members · 2 organisations · 1 not counted: inactive for more than 12 months"),
+        "{index}"
+    );
+    assert!(index.contains("Acme holds 2 of 3 seats, more than half."), "{index}");
+
+    // Base counts everyone, head only the active: Acme goes from 3 seats to 2.
+    let base = diversity_site(false);
+    let diff = std::process::Command::new(env!("CARGO_BIN_EXE_govsite"))
+        .args(["diff", &base.path().to_string_lossy(), &site.path().to_string_lossy(), "--format", "json"])
+        .env("SOURCE_DATE_EPOCH", TODAY)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&diff.stdout).expect("JSON");
+    assert_eq!(json["deciding_body"]["before"], serde_json::json!({ "Acme": 3, "Globex": 1 }));
+    assert_eq!(json["deciding_body"]["after"], serde_json::json!({ "Acme": 2, "Globex": 1 }));
 }

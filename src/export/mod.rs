@@ -60,6 +60,9 @@ pub struct ExportOptions {
     pub only: Vec<String>,
 }
 
+/// A file left out for want of data: its name and the reason.
+pub type Skipped = (&'static str, &'static str);
+
 /// One generated file.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -99,7 +102,7 @@ pub struct Report {
     /// Every file, in [`FILES`] order.
     pub files: Vec<FileReport>,
     /// Files left alone because the site has no data for them, with the reason.
-    pub skipped: Vec<(&'static str, &'static str)>,
+    pub skipped: Vec<Skipped>,
     /// What the files lack for want of data, and how to add it.
     pub notes: Vec<String>,
 }
@@ -210,7 +213,9 @@ fn notes(site: &crate::model::Site) -> Vec<(&'static str, String)> {
     for person in context::unnamed_owners(site) {
         notes.push((
             "CODEOWNERS",
-            format!("CODEOWNERS leaves out `{person}`, who owns paths but has neither `github` nor `email` in people.yaml"),
+            format!(
+                "CODEOWNERS leaves out `{person}`, who owns paths but has neither `github` nor `email` in people.yaml"
+            ),
         ));
     }
     if site.security.is_none() {
@@ -259,10 +264,7 @@ fn selection(only: &[String]) -> Result<Vec<&'static str>, ExportError> {
 /// The files of a checked `site`, custom blocks empty, and the files left out for want of
 /// data, each with the reason. `site_arg` is how the regenerate command in each file's
 /// notice names the site folder (e.g. `.` or `docs/governance`).
-pub fn generate(
-    site: &crate::model::Site,
-    site_arg: &str,
-) -> Result<(Vec<Generated>, Vec<(&'static str, &'static str)>), ExportError> {
+pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<(Vec<Generated>, Vec<Skipped>), ExportError> {
     let base_url = crate::render::normalize_base_url(&site.site.base_url);
     let links = LinkResolver {
         base_path: base_url,

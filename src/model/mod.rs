@@ -41,7 +41,8 @@ pub use portfolio::PortfolioConfig;
 pub use roles::{Elections, FormerMember, Member, Role, Roles};
 pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
 pub use site::{
-    Channel, CheckConfig, DiversityConfig, Exemption, Foundation, MarkdownConfig, MaturityStep, NavItem, Project, SiteConfig,
+    Channel, CheckConfig, DiversityConfig, Exemption, Foundation, MarkdownConfig, MaturityStep, NavItem, Project,
+    SiteConfig,
 };
 pub use source::{field_path, item_path, Pos, SourceMap};
 pub use text::Text;

@@ -171,7 +171,9 @@ impl<'de> Deserialize<'de> for Member {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match MemberForm::deserialize(deserializer) {
             Ok(MemberForm::Id(person)) => Ok(Member { person, ..Member::default() }),
-            Ok(MemberForm::Detail(d)) => Ok(Member { person: d.person, area: d.area, since: d.since, group: d.group, paths: d.paths }),
+            Ok(MemberForm::Detail(d)) => {
+                Ok(Member { person: d.person, area: d.area, since: d.since, group: d.group, paths: d.paths })
+            }
             Err(_) => Err(serde::de::Error::custom("expected a person id or a mapping `{ person, area, since }`")),
         }
     }

@@ -50,7 +50,10 @@ pub fn problem(path: &str) -> Option<(&'static str, String)> {
     let p = path.trim();
     let relative = |p: &str| p.trim_start_matches(['/', '\\']).to_string();
     if p.is_empty() {
-        return Some(("is empty", "give a folder (`storage/`), a file or a pattern (`docs/*.md`), or remove the entry".into()));
+        return Some((
+            "is empty",
+            "give a folder (`storage/`), a file or a pattern (`docs/*.md`), or remove the entry".into(),
+        ));
     }
     if p.starts_with('/') || p.starts_with('\\') {
         return Some((
@@ -60,16 +63,25 @@ pub fn problem(path: &str) -> Option<(&'static str, String)> {
     }
     let bytes = p.as_bytes();
     if p.starts_with('~') || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':') {
-        return Some(("is a path of a computer, not of the repository", "write it relative to the repository root, e.g. `storage/`".into()));
+        return Some((
+            "is a path of a computer, not of the repository",
+            "write it relative to the repository root, e.g. `storage/`".into(),
+        ));
     }
     if p.contains('\\') {
         return Some(("uses `\\`", format!("separate folders with `/`: `{}`", p.replace('\\', "/"))));
     }
     if p.split('/').any(|part| part == "..") {
-        return Some(("climbs out of its folder with `..`", "name the folder from the repository root instead, e.g. `storage/engine/`".into()));
+        return Some((
+            "climbs out of its folder with `..`",
+            "name the folder from the repository root instead, e.g. `storage/engine/`".into(),
+        ));
     }
     if p.split('/').any(|part| part == ".") {
-        return Some(("has a `.` folder", format!("leave out the `./`: `{}`", p.split('/').filter(|s| *s != ".").collect::<Vec<_>>().join("/"))));
+        return Some((
+            "has a `.` folder",
+            format!("leave out the `./`: `{}`", p.split('/').filter(|s| *s != ".").collect::<Vec<_>>().join("/")),
+        ));
     }
     if p.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Some(("contains a space", "CODEOWNERS splits a line at spaces: rename the folder, or give a pattern without the space (`docs/user*guide/`)".into()));
@@ -94,7 +106,10 @@ mod tests {
         }
         let why = |p: &str| problem(p).map(|(w, _)| w);
         assert_eq!(why("/storage/"), Some("is absolute"));
-        assert_eq!(problem("/storage/").unwrap().1, "write it relative to the repository root: `storage/` (export anchors it at the root)");
+        assert_eq!(
+            problem("/storage/").unwrap().1,
+            "write it relative to the repository root: `storage/` (export anchors it at the root)"
+        );
         assert_eq!(why("../other/"), Some("climbs out of its folder with `..`"));
         assert_eq!(why("storage/../../x"), Some("climbs out of its folder with `..`"));
         assert_eq!(why("C:/repo"), Some("is a path of a computer, not of the repository"));

@@ -93,17 +93,6 @@ pub fn no_contributing(site: &Site, out: &mut Vec<Diagnostic>) {
     );
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn links_are_not_files() {
-        assert!(super::is_link("https://github.com/acme/acme/blob/main/CONTRIBUTING.md"));
-        assert!(super::is_link("/contributing/"));
-        assert!(!super::is_link("content/contributing.md"));
-        assert_eq!(super::normalize("./content/a/../b.md".as_ref()), std::path::Path::new("content/b.md"));
-    }
-}
-
 /// `project/maturity-log`: the foundation's maturity log is not in date order, or its last
 /// phase is not `foundation.maturity`.
 pub fn maturity_log(site: &Site, out: &mut Vec<Diagnostic>) {
@@ -163,4 +152,15 @@ pub fn maturity_log(site: &Site, out: &mut Vec<Diagnostic>) {
             .with_label(format!("`maturity` says `{}`", if maturity.is_empty() { "nothing" } else { maturity }))
             .with_help(help),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_are_not_files() {
+        assert!(super::is_link("https://github.com/acme/acme/blob/main/CONTRIBUTING.md"));
+        assert!(super::is_link("/contributing/"));
+        assert!(!super::is_link("content/contributing.md"));
+        assert_eq!(super::normalize("./content/a/../b.md".as_ref()), std::path::Path::new("content/b.md"));
+    }
 }

@@ -170,7 +170,11 @@ pub(super) fn insights(
     });
     Insights {
         date: latest_date(site),
-        url: repository.as_deref().and_then(raw_file_url).or_else(|| repository.clone()).unwrap_or_else(|| links.base_path.clone()),
+        url: repository
+            .as_deref()
+            .and_then(raw_file_url)
+            .or_else(|| repository.clone())
+            .unwrap_or_else(|| links.base_path.clone()),
         homepage: repository.clone().or_else(|| si_url(&links.base_path)),
         administrators: maintainers.iter().map(si_contact).collect(),
         repositories,
