@@ -264,3 +264,19 @@ fn a_symbolic_link_at_the_project_folder_is_not_written_through() {
     assert!(stderr(&result).contains("symbolic link"), "{}", stderr(&result));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written outside");
 }
+
+#[test]
+fn codeowners_never_takes_a_line_or_an_owner_from_bad_data() {
+    // A handle with a line break and a path the rule refuses, the rule switched off by policy.
+    let people = PEOPLE.replace("github: dave-r,", "github: \"dave\\n/ @everyone\",");
+    let roles = ROLES.replace("paths: [src/parser/]", "paths: [src/parser/, \"../../etc/\"]");
+    let yaml = site_yaml(&format!("{FOUNDATION}check:\n  rules: {{ roles/bad-path: allow }}\n"));
+    let site = site(&[("site.yaml", &yaml), ("governance/people.yaml", &people), ("governance/roles.yaml", &roles)]);
+    let out = tempfile::tempdir().unwrap();
+    let result = export(site.path(), out.path(), &["--only", "CODEOWNERS"]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let text = read(out.path(), "CODEOWNERS");
+    let rules: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rules, ["/src/ @alicez", "/docs/ @alicez bob@example.org", "/docs/api/ bob@example.org"]);
+    assert!(stderr(&result).contains("CODEOWNERS leaves out `dave`"), "{}", stderr(&result));
+}

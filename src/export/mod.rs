@@ -214,7 +214,7 @@ fn notes(site: &crate::model::Site) -> Vec<(&'static str, String)> {
         notes.push((
             "CODEOWNERS",
             format!(
-                "CODEOWNERS leaves out `{person}`, who owns paths but has neither `github` nor `email` in people.yaml"
+                "CODEOWNERS leaves out `{person}`, who owns paths but has neither a `github` handle nor an `email` address that CODEOWNERS can name (people.yaml)"
             ),
         ));
     }

@@ -34,6 +34,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
 
 pub use inactive::diversity_body;
+pub use paths::problem as path_problem;
 pub use required::check_document as check_required;
 pub use values::check_document as check_values;
 pub use verdict::{Checked, CheckedPortfolio, CheckedProject};

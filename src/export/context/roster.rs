@@ -42,13 +42,21 @@ fn memberships(site: &Site) -> Vec<(&str, &Member)> {
 }
 
 /// How `person` is named as an owner: `@handle`, else the e-mail address; `None` for someone
-/// reachable by neither (`people/no-contact` reports them).
+/// reachable by neither (`people/no-contact` reports them). CODEOWNERS is read line by line
+/// and word by word, so only a name that is one word of the characters GitHub allows is used:
+/// whatever people.yaml holds can never add a line or an owner.
 fn owner(site: &Site, person: &str) -> Option<String> {
     let p = site.person(person)?;
-    let handle = p.github.as_deref().map(|h| h.trim().trim_start_matches('@')).filter(|h| !h.is_empty());
+    let handle = p.github.as_deref().map(|h| h.trim().trim_start_matches('@'));
+    let handle = handle.filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let email = p.email.as_deref().map(str::trim).map(|e| e.strip_prefix("mailto:").unwrap_or(e));
+    let email = email.filter(|e| {
+        e.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+            && !e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '#')
+    });
     match handle {
         Some(h) => Some(format!("@{h}")),
-        None => p.email.as_deref().map(str::trim).filter(|e| e.contains('@')).map(str::to_string),
+        None => email.map(str::to_string),
     }
 }
 
@@ -59,7 +67,8 @@ pub(super) fn codeowners(site: &Site) -> Vec<OwnedPath> {
     let mut lines: Vec<OwnedPath> = Vec::new();
     for (person, member) in memberships(site) {
         let Some(owner) = owner(site, person) else { continue };
-        for path in &member.paths {
+        // A path `roles/bad-path` refuses is never written, even when a policy allows the rule.
+        for path in member.paths.iter().filter(|p| crate::rules::path_problem(p).is_none()) {
             let pattern = format!("/{}", path.trim());
             match lines.iter_mut().find(|l| l.pattern == pattern) {
                 Some(line) if line.owners.contains(&owner) => {}
@@ -73,7 +82,7 @@ pub(super) fn codeowners(site: &Site) -> Vec<OwnedPath> {
     lines
 }
 
-/// People with `paths` who cannot be named in CODEOWNERS (no GitHub handle, no e-mail).
+/// People with `paths` who cannot be named in CODEOWNERS (no usable GitHub handle or e-mail).
 pub(in crate::export) fn unnamed_owners(site: &Site) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (person, member) in memberships(site) {
