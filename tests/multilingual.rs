@@ -85,14 +85,17 @@ fn each_language_is_published_under_its_prefix_with_its_translations_linked() {
          <li><a href=\"/tiny/zh-cn/notes/\" lang=\"zh-CN\" hreflang=\"zh-CN\" aria-current=\"true\">简体中文</a></li>\n        </ul>\n      </nav>"
     ), "{zh_notes}");
     // Links of a translated page lead to the same language's pages.
-    assert!(zh_notes.contains("<p>请看<a href=\"/tiny/zh-cn/charter/\">章程</a>和<a href=\"/tiny/zh-cn/about/\">关于</a>。</p>"));
+    assert!(zh_notes
+        .contains("<p>请看<a href=\"/tiny/zh-cn/charter/\">章程</a>和<a href=\"/tiny/zh-cn/about/\">关于</a>。</p>"));
     assert!(zh_notes.contains("data-index=\"/tiny/zh-cn/search-index.json\""), "search loads its language's index");
     assert!(zh_notes.contains("<link rel=\"stylesheet\" href=\"/tiny/assets/govsite.css\">"), "assets are shared");
 
     let en_notes = read(&out, "notes/index.html");
     assert!(en_notes.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(en_notes.contains("<p>See the <a href=\"/tiny/charter/\">charter</a> and <a href=\"/tiny/about/\">about</a>.</p>"));
-    assert!(en_notes.contains("<li><a href=\"/tiny/notes/\" lang=\"en\" hreflang=\"en\" aria-current=\"true\">English</a></li>"));
+    assert!(en_notes
+        .contains("<p>See the <a href=\"/tiny/charter/\">charter</a> and <a href=\"/tiny/about/\">about</a>.</p>"));
+    assert!(en_notes
+        .contains("<li><a href=\"/tiny/notes/\" lang=\"en\" hreflang=\"en\" aria-current=\"true\">English</a></li>"));
 
     // A page without a translation: the default language's content, marked as such.
     let zh_about = read(&out, "zh-cn/about/index.html");
@@ -126,7 +129,11 @@ fn a_single_language_site_is_unchanged() {
     let out = dir.path().join("public");
     assert!(build(dir.path(), &out).status.success());
     let notes = read(&out, "notes/index.html");
-    assert!(!notes.contains("hreflang") && !notes.contains("language-switcher") && !notes.contains("<article class=\"page\" lang"));
+    assert!(
+        !notes.contains("hreflang")
+            && !notes.contains("language-switcher")
+            && !notes.contains("<article class=\"page\" lang")
+    );
     assert!(!read(&out, "sitemap.xml").contains("xhtml"));
     assert!(!out.join("en").exists());
 }

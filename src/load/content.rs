@@ -137,8 +137,7 @@ mod tests {
     #[test]
     fn a_language_in_the_file_name_is_a_translation() {
         let parse = |file: &str| parse_page(Path::new(file), "---\ntitle: T\n---\n").unwrap();
-        let mut pages =
-            [parse("content/notes.zh-CN.md"), parse("content/a/_index.zh-cn.md"), parse("content/v1.2.md")];
+        let mut pages = [parse("content/notes.zh-CN.md"), parse("content/a/_index.zh-cn.md"), parse("content/v1.2.md")];
         assign_languages(&mut pages, &["en", "zh-CN"]);
         let got: Vec<_> = pages.iter().map(|p| (p.path.as_str(), p.language.as_deref())).collect();
         assert_eq!(got, [("notes", Some("zh-CN")), ("a", Some("zh-CN")), ("v1.2", None)]);

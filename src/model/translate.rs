@@ -4,7 +4,7 @@
 //! [`Text`]: super::Text
 
 use super::text::{read_in, written};
-use super::{Doc, Document, DocumentData, DocumentSource, DocumentVisitor, SourceMap, Site};
+use super::{Doc, Document, DocumentData, DocumentSource, DocumentVisitor, Site, SourceMap};
 use std::path::PathBuf;
 
 impl Site {
@@ -58,9 +58,9 @@ struct Written {
 
 impl<'a> DocumentVisitor<'a> for Written {
     fn visit<T: DocumentData>(&mut self, _: &'static Document, doc: Option<&'a Doc<T>>) {
-        self.values.push(
-            doc.map(|doc| written(&doc.data).map(|value| (value, doc.file.clone(), doc.source.clone(), doc.text.clone()))),
-        );
+        self.values.push(doc.map(|doc| {
+            written(&doc.data).map(|value| (value, doc.file.clone(), doc.source.clone(), doc.text.clone()))
+        }));
     }
 }
 

@@ -36,7 +36,13 @@ pub(super) fn languages<'a>(
                 .get(Some(tag))
                 .filter(|l| l.tag() == tag && !l.is_fallback())
                 .map_or_else(|| name_of(tag).to_string(), |l| l.text("meta.name"));
-            Language { tag, base_url: format!("{base_url}{prefix}"), base_path: format!("{base_path}{prefix}"), prefix, name }
+            Language {
+                tag,
+                base_url: format!("{base_url}{prefix}"),
+                base_path: format!("{base_path}{prefix}"),
+                prefix,
+                name,
+            }
         })
         .collect()
 }
@@ -52,8 +58,7 @@ pub(super) fn pages_in<'a>(pages: &[&'a Page], language: &str, default: &str) ->
         .iter()
         .filter(|p| {
             let lang = p.language_or(default);
-            let chosen = lang == language
-                || (!has(&p.path, language) && (lang == default || !has(&p.path, default)));
+            let chosen = lang == language || (!has(&p.path, language) && (lang == default || !has(&p.path, default)));
             chosen && seen.insert(p.path.as_str())
         })
         .copied()

@@ -137,7 +137,11 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     let mut sitemap = Vec::new();
     let mut crawler = None;
     for language in &languages {
-        let model = if multilingual { std::borrow::Cow::Owned(site.in_language(language.tag)) } else { std::borrow::Cow::Borrowed(site) };
+        let model = if multilingual {
+            std::borrow::Cow::Owned(site.in_language(language.tag))
+        } else {
+            std::borrow::Cow::Borrowed(site)
+        };
         let language_pages = languages::pages_in(&pages, language.tag, site.site.default_language());
         let links = links.in_language(&language.prefix);
         let pass = Pass { checked, model: &model, language, languages: &languages, options, locales: &locales };
@@ -184,7 +188,12 @@ struct PassOutput {
 }
 
 impl Pass<'_> {
-    fn render(&self, pages: &[&crate::model::Page], links: LinkResolver, theme: &Theme) -> Result<PassOutput, RenderError> {
+    fn render(
+        &self,
+        pages: &[&crate::model::Page],
+        links: LinkResolver,
+        theme: &Theme,
+    ) -> Result<PassOutput, RenderError> {
         let (site, options, language) = (self.model, self.options, self.language);
         let markdown = Arc::new(Markdown {
             links,
@@ -192,8 +201,11 @@ impl Pass<'_> {
             highlight: options.purpose == Purpose::Publish,
         });
         let tera = compile(theme, &markdown, &language.base_path, Arc::clone(self.locales))?;
-        let locale =
-            self.locales.get(Some(language.tag)).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
+        let locale = self
+            .locales
+            .get(Some(language.tag))
+            .map(Arc::clone)
+            .unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
         let globals = Globals::new(
             self.checked,
             site,
@@ -215,7 +227,8 @@ impl Pass<'_> {
             .map(|job| {
                 let mut context = base.clone();
                 context.insert("current", job.key);
-                context.insert("translations", &languages::translations(self.languages, &address(&job.out), language.tag));
+                context
+                    .insert("translations", &languages::translations(self.languages, &address(&job.out), language.tag));
                 let mut has_code = false;
                 if let Some(page) = job.page {
                     let rendered = markdown.render(&page.body, &page.file);
@@ -243,7 +256,9 @@ impl Pass<'_> {
         let urls = jobs
             .iter()
             .filter(|j| j.key != "404")
-            .map(|j| (page_url(&language.base_url, &j.out), languages::translations(self.languages, &address(&j.out), "")))
+            .map(|j| {
+                (page_url(&language.base_url, &j.out), languages::translations(self.languages, &address(&j.out), ""))
+            })
             .collect();
         Ok(PassOutput { files, rendered, urls, tera, base })
     }
@@ -264,10 +279,8 @@ fn sitemap_entries(
     if !multilingual {
         return (plain, Vec::new());
     }
-    let mut entries: Vec<languages::SitemapEntry> = urls
-        .into_iter()
-        .map(|(loc, alternates)| languages::SitemapEntry { loc, alternates })
-        .collect();
+    let mut entries: Vec<languages::SitemapEntry> =
+        urls.into_iter().map(|(loc, alternates)| languages::SitemapEntry { loc, alternates }).collect();
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));
     (plain, entries)
 }

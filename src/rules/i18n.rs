@@ -22,7 +22,8 @@ pub fn no_locale(site: &Site, out: &mut Vec<Diagnostic>) {
     };
     for (path, tag) in tags {
         // A tag that is not BCP 47 is `schema/language`'s to report.
-        if icu_locale_core::Locale::try_from_str(tag).is_err() || !crate::i18n::Locale::for_site(site, tag).is_fallback()
+        if icu_locale_core::Locale::try_from_str(tag).is_err()
+            || !crate::i18n::Locale::for_site(site, tag).is_fallback()
         {
             continue;
         }
@@ -166,7 +167,9 @@ fn missing_in_doc(doc: &DocStrings, languages: &[&str], default: &str, found: &m
             continue;
         }
         let (field, tag, translated) = match &doc.tags[i] {
-            Some(tag) => (path.strip_suffix(tag.as_str()).and_then(|p| p.strip_suffix('.')).unwrap_or(path), tag.as_str(), true),
+            Some(tag) => {
+                (path.strip_suffix(tag.as_str()).and_then(|p| p.strip_suffix('.')).unwrap_or(path), tag.as_str(), true)
+            }
             None => (path.as_str(), default, false),
         };
         let entry = fields.entry(field).or_insert_with(|| {
