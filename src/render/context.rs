@@ -181,17 +181,16 @@ fn page_path_url(base_path: &str, path: &str) -> String {
 
 impl<'a> Globals<'a> {
     /// Computes the shared values for `site` (the model read for `language`) published at
-    /// `base_url`.
-    pub fn new(
+    /// the language's address.
+    pub(super) fn new(
         checked: &'a crate::rules::Checked,
         site: &'a Site,
-        language: &'a str,
-        base_url: &'a str,
-        base_path: &'a str,
+        language: &'a super::languages::Language<'a>,
         pages: &[&'a Page],
         markdown: &Markdown,
         locale: &crate::i18n::Locale,
     ) -> Self {
+        let (base_url, base_path) = (language.base_url.as_str(), language.base_path.as_str());
         let config = &site.site;
         let from_site = Path::new("site.yaml");
         let logo_url = config.project.logo.as_deref().map(|logo| {
@@ -225,7 +224,7 @@ impl<'a> Globals<'a> {
                 description: config.description.as_str(),
                 base_url,
                 base_path,
-                language,
+                language: language.tag,
                 project: ProjectView { project: &config.project, logo_url, contributing_url },
                 nav,
             },

@@ -206,16 +206,7 @@ impl Pass<'_> {
             .get(Some(language.tag))
             .map(Arc::clone)
             .unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
-        let globals = Globals::new(
-            self.checked,
-            site,
-            language.tag,
-            &language.base_url,
-            &language.base_path,
-            pages,
-            &markdown,
-            &locale,
-        );
+        let globals = Globals::new(self.checked, site, language, pages, &markdown, &locale);
         let mut base = Context::new();
         globals.insert_into(&mut base);
         base.insert("locale", locale.tag());
