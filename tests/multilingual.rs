@@ -168,7 +168,7 @@ fn language_and_languages_must_agree() {
         [
             (9, 11, "`language` is `en` but `languages` starts with `zh-CN`: the first of `languages` is the portal's default language"),
             (10, 24, "`zh-CN` is listed twice in `languages`"),
-            (10, 33, "`languages[3]` is \"中文\", which is not a BCP 47 language tag"),
+            (10, 31, "`languages[3]` is `中文`, which is not a BCP 47 language tag"),
         ],
         "{errors:#?}"
     );
