@@ -47,6 +47,9 @@ pub struct Markdown {
     pub unsafe_html: bool,
     /// Highlight code blocks (off when only checking: highlighting is most of a build's cost).
     pub highlight: bool,
+    /// The accessible names of a task list's ticked and unticked boxes, in the portal's
+    /// language (`markdown.task_done`, `markdown.task_open`).
+    pub task_labels: [String; 2],
 }
 
 /// The Markdown dialect of every page and prose field: GitHub's extensions and `{#id}` headings.
@@ -119,7 +122,9 @@ impl Markdown {
                 }
                 // A checkbox needs a name for screen readers.
                 Event::TaskListMarker(done) => {
-                    let (checked, label) = if done { (" checked", "done") } else { ("", "not done") };
+                    let [ticked, open] = &self.task_labels;
+                    let (checked, label) = if done { (" checked", ticked) } else { ("", open) };
+                    let label = escape(label);
                     out.push(Event::InlineHtml(
                         format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ").into(),
                     ));
@@ -263,6 +268,7 @@ mod tests {
             links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() },
             unsafe_html: false,
             highlight: true,
+            task_labels: ["done".into(), "not done".into()],
         }
     }
 

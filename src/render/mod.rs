@@ -119,16 +119,17 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         base_path: base_path.clone(),
         pages: pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect(),
     };
+    let locales = Arc::new(crate::i18n::Locales::for_site(site, &[&site.site.language]));
+    let locale = locales.get(None).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
     let markdown = Arc::new(Markdown {
         links,
         unsafe_html: site.site.markdown.unsafe_html,
         highlight: options.purpose == Purpose::Publish,
+        task_labels: [locale.text("markdown.task_done"), locale.text("markdown.task_open")],
     });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
-    let locales = Arc::new(crate::i18n::Locales::for_site(site, &[&site.site.language]));
     let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;
-    let locale = locales.get(None).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
     let globals = Globals::new(checked, &base_url, &base_path, &pages, &markdown, &locale);
     let mut base = Context::new();
     globals.insert_into(&mut base);
