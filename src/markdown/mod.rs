@@ -49,7 +49,23 @@ pub struct Markdown {
     pub highlight: bool,
     /// The accessible names of a task list's ticked and unticked boxes, in the portal's
     /// language (`markdown.task_done`, `markdown.task_open`).
-    pub task_labels: [String; 2],
+    pub task_labels: TaskLabels,
+}
+
+/// The accessible names of task-list checkboxes.
+#[derive(Debug, Clone)]
+pub struct TaskLabels {
+    /// A ticked box.
+    pub done: String,
+    /// An unticked box.
+    pub open: String,
+}
+
+/// English, as govsite's `en` locale has them.
+impl Default for TaskLabels {
+    fn default() -> Self {
+        TaskLabels { done: "done".into(), open: "not done".into() }
+    }
 }
 
 /// The Markdown dialect of every page and prose field: GitHub's extensions and `{#id}` headings.
@@ -122,8 +138,8 @@ impl Markdown {
                 }
                 // A checkbox needs a name for screen readers.
                 Event::TaskListMarker(done) => {
-                    let [ticked, open] = &self.task_labels;
-                    let (checked, label) = if done { (" checked", ticked) } else { ("", open) };
+                    let labels = &self.task_labels;
+                    let (checked, label) = if done { (" checked", &labels.done) } else { ("", &labels.open) };
                     let label = escape(label);
                     out.push(Event::InlineHtml(
                         format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ").into(),
@@ -268,7 +284,7 @@ mod tests {
             links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() },
             unsafe_html: false,
             highlight: true,
-            task_labels: ["done".into(), "not done".into()],
+            task_labels: TaskLabels::default(),
         }
     }
 

@@ -125,7 +125,10 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         links,
         unsafe_html: site.site.markdown.unsafe_html,
         highlight: options.purpose == Purpose::Publish,
-        task_labels: [locale.text("markdown.task_done"), locale.text("markdown.task_open")],
+        task_labels: crate::markdown::TaskLabels {
+            done: locale.text("markdown.task_done"),
+            open: locale.text("markdown.task_open"),
+        },
     });
 
     let theme = theme::load(&site.root, &site.site.theme)?;
