@@ -1,0 +1,444 @@
+//! GOVERNANCE.md prose: the decision model, the majorities of named decisions, the
+//! committee that decides (its name, size and members) and how often it meets.
+//!
+//! Read by words and short phrases, sentence by sentence, with the paragraph and the
+//! heading around a sentence as its context: prose has no structure to parse, and a wrong
+//! guess is worse than a TODO, so each fact is taken only when a sentence states it plainly.
+
+use super::maintainers;
+use super::people::{github_link, handle_in, plain, Found, Seat};
+
+/// What GOVERNANCE.md says, as far as it was understood.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Governance {
+    /// `lazy-consensus`, `consensus`, `voting` or `bdfl`.
+    pub model: Option<&'static str>,
+    /// The majority of an ordinary vote: `simple`, `two-thirds`, `three-quarters`, `unanimous`.
+    pub majority: Option<&'static str>,
+    /// What an ordinary vote's majority is counted against: `all-members` or `votes-cast`.
+    pub base: Option<&'static str>,
+    /// Named decisions with their own majority: (`amendment` | `removal` | `new-maintainer`,
+    /// majority), each once, in the order found.
+    pub thresholds: Vec<(&'static str, &'static str)>,
+    /// The committee that decides, when the file names one.
+    pub committee: Option<Committee>,
+    /// The BDFL's GitHub handle.
+    pub lead: Option<String>,
+}
+
+/// A steering committee, TSC, council or core team.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Committee {
+    /// Its name as written (`Technical Steering Committee`).
+    pub name: String,
+    /// Its acronym, when the file defines one (`TSC`).
+    pub short: Option<String>,
+    /// How many members it has, when a sentence says so.
+    pub size: Option<u32>,
+    /// Whether it is made of the maintainers (then its members are the maintainer role's).
+    pub of_maintainers: bool,
+    /// How often it meets (`weekly`, `every two weeks`, `monthly`, `quarterly`, `yearly`).
+    pub cadence: Option<&'static str>,
+    /// The people its tables list (seat [`Seat::Committee`]).
+    pub members: Vec<Found>,
+}
+
+/// One sentence with its context: the paragraph and the heading above it, all lowercase.
+struct Sentence {
+    text: String,
+    paragraph: String,
+    heading: String,
+}
+
+/// The words naming a majority, most specific first.
+const MAJORITIES: &[(&str, &str)] = &[
+    ("unanimous", "unanimous"),
+    ("three-quarters", "three-quarters"),
+    ("three quarters", "three-quarters"),
+    ("3/4", "three-quarters"),
+    ("75%", "three-quarters"),
+    ("two-thirds", "two-thirds"),
+    ("two thirds", "two-thirds"),
+    ("2/3", "two-thirds"),
+    ("supermajority", "two-thirds"),
+    ("super-majority", "two-thirds"),
+    ("super majority", "two-thirds"),
+    ("simple majority", "simple"),
+    ("majority", "simple"),
+];
+
+/// What names a committee: the last word of its name.
+const BODIES: &[&str] = &["committee", "council", "board", "core team"];
+
+/// Reads GOVERNANCE.md's text.
+pub fn read(text: &str) -> Governance {
+    let sentences = sentences(text);
+    let all = text.to_lowercase();
+    let mut out = Governance { model: model(&sentences, &all), ..Governance::default() };
+    for s in &sentences {
+        let Some(majority) = majority(&s.text) else { continue };
+        let mut subjects = subjects(&s.text);
+        if subjects.is_empty() && !s.text.contains("other") {
+            subjects = subjects_of_context(&s.paragraph, &s.heading);
+        }
+        if subjects.is_empty() {
+            if out.majority.is_none() {
+                out.majority = Some(majority);
+                out.base = base(&s.text);
+            }
+            continue;
+        }
+        for subject in subjects {
+            if !out.thresholds.iter().any(|(d, _)| *d == subject) {
+                out.thresholds.push((subject, majority));
+            }
+        }
+    }
+    out.committee = committee(text, &sentences);
+    if out.model == Some("bdfl") {
+        // Raw lines, not sentences: a handle keeps its case there.
+        out.lead = text
+            .lines()
+            .filter(|l| {
+                let l = l.to_lowercase();
+                l.contains("bdfl") || l.contains("dictator")
+            })
+            .find_map(|l| handle_in(l).or_else(|| github_link(l)));
+    }
+    out
+}
+
+/// The text as sentences, with Markdown links reduced to their labels and list items,
+/// table rows and headings kept apart.
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut heading = String::new();
+    for block in paragraphs(text) {
+        if let Some(h) = block.strip_prefix('#') {
+            heading = h.trim_start_matches('#').trim().to_lowercase();
+            continue;
+        }
+        let paragraph = plain(&block).to_lowercase();
+        let mut start = 0;
+        let bytes = paragraph.as_bytes();
+        for (i, c) in paragraph.char_indices() {
+            let end_of_sentence = matches!(c, '.' | '!' | '?' | ';')
+                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                // `e.g.`, `i.e.`, `U.S.`: a one-letter word before the dot ends no sentence.
+                && !paragraph[..i].rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.chars().count() == 1);
+            if end_of_sentence {
+                out.push(Sentence {
+                    text: paragraph[start..=i].trim().to_string(),
+                    paragraph: paragraph.clone(),
+                    heading: heading.clone(),
+                });
+                start = i + 1;
+            }
+        }
+        let rest = paragraph[start..].trim();
+        if !rest.is_empty() {
+            out.push(Sentence { text: rest.to_string(), paragraph: paragraph.clone(), heading: heading.clone() });
+        }
+    }
+    out
+}
+
+/// Paragraphs, list items and headings, each joined into one line; tables and code left out.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut code = false;
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        if !current.trim().is_empty() {
+            out.push(current.trim().to_string());
+        }
+        current.clear();
+    };
+    for line in text.lines() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            code = !code;
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if code || t.starts_with('|') || t.starts_with("<!--") {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        let item = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m));
+        let numbered = t.split_once(". ").filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if t.is_empty() || t.starts_with('#') || item.is_some() || numbered.is_some() {
+            flush(&mut current, &mut out);
+        }
+        if t.starts_with('#') {
+            out.push(t.to_string());
+            continue;
+        }
+        current.push(' ');
+        current.push_str(item.or(numbered.map(|(_, rest)| rest)).unwrap_or(t));
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// The decision model: a BDFL anywhere decides it; else lazy consensus, consensus or voting
+/// as a sentence about decisions states it.
+fn model(sentences: &[Sentence], all: &str) -> Option<&'static str> {
+    if all.contains("bdfl") || all.contains("benevolent dictator") {
+        return Some("bdfl");
+    }
+    if all.contains("lazy consensus") || all.contains("lazy-consensus") {
+        return Some("lazy-consensus");
+    }
+    let about_decisions = |s: &Sentence| s.text.contains("decision") || s.text.contains("decide");
+    if sentences.iter().any(|s| about_decisions(s) && s.text.contains("consensus")) {
+        return Some("consensus");
+    }
+    sentences
+        .iter()
+        .any(|s| (about_decisions(s) || s.text.contains("changes")) && s.text.contains("vote"))
+        .then_some("voting")
+}
+
+fn majority(sentence: &str) -> Option<&'static str> {
+    if !(sentence.contains("vote") || sentence.contains("majority") || sentence.contains("approv")) {
+        return None;
+    }
+    MAJORITIES.iter().find(|(words, _)| sentence.contains(words)).map(|(_, m)| *m)
+}
+
+fn base(sentence: &str) -> Option<&'static str> {
+    if sentence.contains("votes cast") || sentence.contains("those voting") || sentence.contains("present") {
+        Some("votes-cast")
+    } else if sentence.contains("of all") || sentence.contains("entire") || sentence.contains("whole") {
+        Some("all-members")
+    } else {
+        None
+    }
+}
+
+/// The named decisions a sentence is about.
+fn subjects(text: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let member = text.contains("maintainer") || text.contains("member") || text.contains("committer");
+    if text.contains("nominat")
+        || text.contains("new maintainer")
+        || text.contains("becoming a maintainer")
+        || (member && (text.contains("added") || text.contains("adding") || text.contains(" add ")))
+    {
+        out.push("new-maintainer");
+    }
+    if member && (text.contains("remov") || text.contains("expel")) {
+        out.push("removal");
+    }
+    let document = ["governance", "charter", "this document", "this policy", "bylaws"].iter().any(|w| text.contains(w));
+    if document && ["change", "amend", "modif"].iter().any(|w| text.contains(w)) {
+        out.push("amendment");
+    }
+    out
+}
+
+/// The named decision of a sentence that names none, from its paragraph or heading.
+fn subjects_of_context(paragraph: &str, heading: &str) -> Vec<&'static str> {
+    let from_paragraph = subjects(paragraph);
+    if from_paragraph.len() == 1 {
+        return from_paragraph;
+    }
+    let from_heading = subjects(heading);
+    if from_heading.len() == 1 {
+        return from_heading;
+    }
+    if heading.contains("becoming") || heading.contains("nominat") {
+        return vec!["new-maintainer"];
+    }
+    Vec::new()
+}
+
+/// The committee named most often, with its acronym, size, cadence and listed members.
+fn committee(text: &str, sentences: &[Sentence]) -> Option<Committee> {
+    let names = body_names(text);
+    let (name, short) = names
+        .iter()
+        .max_by_key(|(name, short)| {
+            let lower = text.to_lowercase();
+            let n = lower.matches(&name.to_lowercase()).count();
+            n + short.as_ref().map_or(0, |s| text.matches(s.as_str()).count())
+        })
+        .cloned()?;
+    let lower_name = name.to_lowercase();
+    let lower_short = short.as_ref().map(|s| s.to_lowercase());
+    let mentions =
+        |s: &str| s.contains(&lower_name) || lower_short.as_ref().is_some_and(|a| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == a));
+    let about: Vec<&Sentence> = sentences.iter().filter(|s| mentions(&s.text)).collect();
+    let size = about.iter().find_map(|s| size(&s.text));
+    let of_maintainers = about.iter().any(|s| {
+        s.text.contains("maintainers")
+            && ["composed of", "consists of", "made up of", "formed by", "comprised of", "all maintainers"]
+                .iter()
+                .any(|w| s.text.contains(w))
+    });
+    let cadence = about
+        .iter()
+        .filter(|s| ["meet", "call", "conference"].iter().any(|w| s.text.contains(w)))
+        .find_map(|s| cadence(&s.text));
+    Some(Committee { name, short, size, of_maintainers, cadence, members: members(text) })
+}
+
+/// Capitalised names ending in a body word (`Project Leadership Committee`), each with the
+/// acronym in parentheses after it, if any.
+fn body_names(text: &str) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    let flat = plain(&text.replace('\n', " "));
+    let words: Vec<&str> = flat.split(' ').filter(|w| !w.is_empty()).collect();
+    for (i, word) in words.iter().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let two = words.get(i + 1).map(|n| format!("{bare} {}", n.trim_matches(|c: char| !c.is_alphanumeric())));
+        let (end, last) = if two.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("core team")) {
+            (i + 1, "Team")
+        } else if BODIES.iter().any(|b| bare.eq_ignore_ascii_case(b)) {
+            (i, bare)
+        } else {
+            continue;
+        };
+        if !last.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // The capitalised words before it, at most three, the first of a sentence included.
+        let mut start = if end > i { i } else { end };
+        while start > 0 && end - start < 3 {
+            let prev = words[start - 1];
+            let clean = prev.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            if clean.is_empty() || !clean.starts_with(char::is_uppercase) || prev.ends_with(['.', ',', ':', ';']) {
+                break;
+            }
+            if ["the", "our", "a", "an", "this", "its", "their", "each", "any"].iter().any(|d| clean.eq_ignore_ascii_case(d)) {
+                break;
+            }
+            start -= 1;
+        }
+        let name: Vec<&str> =
+            words[start..=end].iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
+        let name = name.join(" ");
+        let short = words.get(end + 1).and_then(|w| {
+            let inner = w.strip_prefix('(')?.trim_end_matches([')', '.', ',', ':']);
+            (inner.len() >= 2 && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_uppercase())).then(|| inner.to_string())
+        });
+        match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+            Some(known) => known.1 = known.1.take().or(short),
+            None => out.push((name, short)),
+        }
+    }
+    out
+}
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fifteen", 15),
+];
+
+/// `seven members`, `9 seats`, `(7 seats)`: a fixed size; a range (`between 6 and 12`) is none.
+fn size(sentence: &str) -> Option<u32> {
+    if sentence.contains("between") || sentence.contains("at least") || sentence.contains("up to") {
+        return None;
+    }
+    let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace() || c == '(').collect();
+    words.windows(2).find_map(|pair| {
+        let noun = pair[1].trim_matches(|c: char| !c.is_alphanumeric());
+        if !["members", "seats", "people", "individuals"].contains(&noun) {
+            return None;
+        }
+        let n = pair[0].trim_matches(|c: char| !c.is_alphanumeric());
+        n.parse::<u32>().ok().or_else(|| NUMBERS.iter().find(|(w, _)| *w == n).map(|(_, v)| *v)).filter(|v| *v >= 2)
+    })
+}
+
+fn cadence(sentence: &str) -> Option<&'static str> {
+    [
+        ("biweekly", "every two weeks"),
+        ("bi-weekly", "every two weeks"),
+        ("fortnightly", "every two weeks"),
+        ("every two weeks", "every two weeks"),
+        ("every other week", "every two weeks"),
+        ("weekly", "weekly"),
+        ("every week", "weekly"),
+        ("monthly", "monthly"),
+        ("every month", "monthly"),
+        ("quarterly", "quarterly"),
+        ("every quarter", "quarterly"),
+        ("annually", "yearly"),
+        ("yearly", "yearly"),
+        ("once a year", "yearly"),
+    ]
+    .iter()
+    .find(|(words, _)| sentence.contains(words))
+    .map(|(_, c)| *c)
+}
+
+/// The people of the file's tables, as committee members; a table right after a line that
+/// says emeritus, former or past lists emeritus members.
+fn members(text: &str) -> Vec<Found> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].trim().starts_with('|') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].trim().starts_with('|') {
+            i += 1;
+        }
+        let before = lines[..start].iter().rev().filter(|l| !l.trim().is_empty()).take(2);
+        let emeritus = before
+            .map(|l| l.to_lowercase())
+            .any(|l| ["emeritus", "former", "past members", "alumni", "retired"].iter().any(|w| l.contains(w)));
+        for mut found in maintainers::read(&lines[start..i].join("\n")).people {
+            found.emeritus = emeritus;
+            found.seats = vec![Seat::Committee];
+            out.push(found);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_abbreviations_whole() {
+        let s = sentences("# Votes\n\nIf no one objects in 5 working days (U.S.), it passes. A vote, e.g. by mail, follows.\n");
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["if no one objects in 5 working days (u.s.), it passes.", "a vote, e.g. by mail, follows."]);
+        assert_eq!(s[0].heading, "votes");
+    }
+
+    #[test]
+    fn sizes_and_cadences() {
+        assert_eq!(size("the committee has seven members."), Some(7));
+        assert_eq!(size("the council (9 seats) is elected."), Some(9));
+        assert_eq!(size("between 6 and 12 members."), None);
+        assert_eq!(cadence("the tsc meets every two weeks."), Some("every two weeks"));
+        assert_eq!(cadence("a quarterly video conference."), Some("quarterly"));
+    }
+
+    #[test]
+    fn body_names_with_acronyms() {
+        let names = body_names("The Technical Steering Committee (TSC) decides. Ask the TSC.\nOur Core Team reviews.");
+        assert_eq!(
+            names,
+            [("Technical Steering Committee".to_string(), Some("TSC".to_string())), ("Core Team".to_string(), None)]
+        );
+    }
+}
