@@ -217,7 +217,7 @@ fn the_pages_workflow_checks_and_deploys_pushes_to_the_default_branch() {
         ] {
             assert!(text.contains(expected), "{template}: the workflow lacks `{expected}`");
         }
-        assert!(!text.contains("cargo install"), "{template}: installs with the action, not cargo");
+        assert!(!text.contains("run: cargo install"), "{template}: installs with the action, not cargo");
         assert!(text.contains("SITE_DIR: \".\""), "{template}: the site is at the repository root");
 
         // Triggers: pushes to the default branch and manual runs; pull requests have their own workflow.

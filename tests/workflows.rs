@@ -128,11 +128,11 @@ fn the_action_is_a_well_formed_composite_action() {
     // The action installs the release it is tagged with: its default is this version.
     assert_eq!(action["inputs"]["version"]["default"].as_str(), Some(env!("CARGO_PKG_VERSION")));
 
-    let text = std::fs::read_to_string(repo().join("action.yml")).expect("action.yml");
+    let source = std::fs::read_to_string(repo().join("action.yml")).expect("action.yml");
     // Every `inputs.X` it reads is declared.
-    for (at, _) in text.match_indices("inputs.") {
+    for (at, _) in source.match_indices("inputs.") {
         let name: String =
-            text[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+            source[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         assert!(inputs.contains_key(name.as_str()), "action.yml reads undeclared input `{name}`");
     }
     let ids: Vec<&str> = steps(&action).iter().filter_map(|s| s["id"].as_str()).collect();
