@@ -52,7 +52,7 @@ fn a_steering_committee_becomes_the_deciding_group() {
     );
     assert_eq!(
         read(&site, "governance/charter.yaml"),
-        format!("{HEADER}{CHARTER_TODO}decision_making:\n  model: consensus\n  body: tsc\n  description: \"As GOVERNANCE.md describes it, the Technical Steering Committee decide by consensus; a vote needs a simple majority of all members.\"\n  voting: {{ majority: simple, base: all-members }}\n  thresholds:\n    - {{ decision: removal, majority: two-thirds }}\n    - {{ decision: amendment, majority: three-quarters }}\namendments: \"As GOVERNANCE.md describes it, a change to the governance needs a three-quarters majority of the Technical Steering Committee.\"\n")
+        format!("{HEADER}{CHARTER_TODO}decision_making:\n  model: consensus\n  body: tsc\n  description: \"As GOVERNANCE.md describes it, the Technical Steering Committee decides by consensus; a vote needs a simple majority of all members.\"\n  voting: {{ majority: simple, base: all-members }}\n  thresholds:\n    - {{ decision: removal, majority: two-thirds }}\n    - {{ decision: amendment, majority: three-quarters }}\namendments: \"As GOVERNANCE.md describes it, a change to the governance needs a three-quarters majority of the Technical Steering Committee.\"\n")
     );
     assert_eq!(
         read(&site, "governance/groups.yaml"),
@@ -85,7 +85,9 @@ const LAZY: &str = "# Project governance\n\nMost decisions are made by lazy cons
 fn a_lazy_consensus_project_keeps_the_maintainers_as_body() {
     let (out, site, notes) = import(&[("GOVERNANCE.md", LAZY)]);
     assert!(
-        notes.starts_with("read GOVERNANCE.md: decision model lazy-consensus; new-maintainer: two-thirds; amendment: unanimous\n"),
+        notes.starts_with(
+            "read GOVERNANCE.md: decision model lazy-consensus; new-maintainer: two-thirds; amendment: unanimous\n"
+        ),
         "{notes}"
     );
     let charter = read(&site, "governance/charter.yaml");

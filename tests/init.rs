@@ -230,9 +230,12 @@ fn the_pages_workflow_checks_and_deploys_pushes_to_the_default_branch() {
         let check = &yaml["jobs"]["check"];
         let steps = check["steps"].as_sequence().expect("check steps");
         let install = steps.iter().position(|s| s["uses"].as_str() == Some(pinned.as_str())).expect("the action");
-        let first_run = steps.iter().position(|s| s["run"].as_str().is_some_and(|r| r.contains("govsite "))).expect("runs");
+        let first_run =
+            steps.iter().position(|s| s["run"].as_str().is_some_and(|r| r.contains("govsite "))).expect("runs");
         assert!(install < first_run, "{template}: installs govsite before running it");
-        assert!(run_step(&yaml, "check", "govsite check")["run"].as_str().is_some_and(|r| r.contains("--format github")));
+        assert!(run_step(&yaml, "check", "govsite check")["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("--format github")));
         run_step(&yaml, "check", "govsite build");
         let pages = step(&yaml, "check", "actions/configure-pages");
         assert_eq!(pages["id"].as_str(), Some("pages"));

@@ -181,7 +181,9 @@ fn has(program: &str) -> bool {
 #[test]
 fn the_action_installs_a_checked_release_and_falls_back_to_cargo() {
     if !cfg!(target_os = "linux") || !["curl", "tar", "sha256sum"].iter().all(|p| has(p)) {
-        eprintln!("the_action_installs_a_checked_release_and_falls_back_to_cargo skipped: needs Linux, curl, tar, sha256sum");
+        eprintln!(
+            "the_action_installs_a_checked_release_and_falls_back_to_cargo skipped: needs Linux, curl, tar, sha256sum"
+        );
         return;
     }
     let version = env!("CARGO_PKG_VERSION");
@@ -235,7 +237,11 @@ fn the_action_installs_a_checked_release_and_falls_back_to_cargo() {
     std::fs::write(folder.join(format!("{archive}.sha256")), format!("{}  {archive}\n", "0".repeat(64))).expect("w");
     let (output, path, outputs, runner) = run("tampered", "X64", None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains(&format!("::error title=govsite::checksum mismatch for {archive}")), "{}", text(&output));
+    assert!(
+        text(&output).contains(&format!("::error title=govsite::checksum mismatch for {archive}")),
+        "{}",
+        text(&output)
+    );
     assert!(path.is_empty() && outputs.is_empty());
     assert!(!runner.join(format!("govsite-{version}/bin/govsite")).exists());
     std::fs::write(folder.join(format!("{archive}.sha256")), good).expect("write");
@@ -277,9 +283,10 @@ fn the_action_installs_a_checked_release_and_falls_back_to_cargo() {
 
 #[test]
 fn the_release_builds_what_the_action_installs_and_checks_its_version() {
-    let release: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(repo().join(".github/workflows/release.yml")).expect("release.yml"))
-            .expect("YAML");
+    let release: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(repo().join(".github/workflows/release.yml")).expect("release.yml"),
+    )
+    .expect("YAML");
     let mut built: Vec<String> = release["jobs"]["build"]["strategy"]["matrix"]["include"]
         .as_sequence()
         .expect("a build matrix")

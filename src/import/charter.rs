@@ -49,11 +49,14 @@ pub fn charter(imported: &Imported) -> String {
     let _ = writeln!(out, "decision_making:\n  model: {}\n  body: {body_id}", model.unwrap_or("lazy-consensus"));
     let description = match (model, g) {
         (Some(model), Some(g)) => {
+            let decide = if body_name == "the maintainers" { "decide" } else { "decides" };
             let how = match model {
                 "bdfl" => "the project lead (BDFL) has the final say when consensus cannot be reached".to_string(),
-                "lazy-consensus" => format!("{body_name} decide by lazy consensus: a proposal passes unless someone objects"),
-                "consensus" => format!("{body_name} decide by consensus"),
-                _ => format!("{body_name} decide by vote"),
+                "lazy-consensus" => {
+                    format!("{body_name} {decide} by lazy consensus: a proposal passes unless someone objects")
+                }
+                "consensus" => format!("{body_name} {decide} by consensus"),
+                _ => format!("{body_name} {decide} by vote"),
             };
             let vote = g.majority.map_or(String::new(), |m| {
                 let of = match g.base {
@@ -87,7 +90,10 @@ pub fn charter(imported: &Imported) -> String {
     let amendment = g.and_then(|g| g.thresholds.iter().find(|(d, _)| *d == "amendment"));
     let amendments = match amendment {
         Some((_, m)) => {
-            format!("As GOVERNANCE.md describes it, a change to the governance needs {} of {body_name}.", majority_words(m))
+            format!(
+                "As GOVERNANCE.md describes it, a change to the governance needs {} of {body_name}.",
+                majority_words(m)
+            )
         }
         None => "TODO: how this charter is changed.".to_string(),
     };

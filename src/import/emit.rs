@@ -86,7 +86,6 @@ fn site_yaml(imported: &Imported) -> String {
     out
 }
 
-
 fn people(imported: &Imported, ids: &[String]) -> String {
     let mut out = String::from(HEADER);
     out.push_str("people:\n");
@@ -147,7 +146,8 @@ fn roles(imported: &Imported, ids: &[String]) -> String {
         role(&mut out, "reviewer", "Reviewer", reviewers);
     }
     if imported.governance.as_ref().is_some_and(|g| g.model == Some("bdfl")) {
-        let lead = holders(roster, Seat::Committee).filter(|(_, p)| p.github == imported.governance.as_ref().and_then(|g| g.lead.clone()));
+        let lead = holders(roster, Seat::Committee)
+            .filter(|(_, p)| p.github == imported.governance.as_ref().and_then(|g| g.lead.clone()));
         role(&mut out, super::charter::LEAD_ROLE, "Project lead", lead.map(|(i, _)| ids[i].clone()).collect());
     }
     let owners: Vec<String> = holders(roster, Seat::CodeOwner)

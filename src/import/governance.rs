@@ -6,6 +6,22 @@
 //! guess is worse than a TODO, so each fact is taken only when a sentence states it plainly.
 
 use super::maintainers;
+use std::rc::Rc;
+
+/// The most context a sentence keeps, in bytes.
+const CONTEXT: usize = 2000;
+
+/// The most distinct committee names weighed: each costs a scan of the file.
+const MAX_NAMES: usize = 32;
+
+/// `text` cut to at most `max` bytes at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
 use super::people::{github_link, handle_in, plain, Found, Seat};
 
 /// What GOVERNANCE.md says, as far as it was understood.
@@ -46,8 +62,10 @@ pub struct Committee {
 /// One sentence with its context: the paragraph and the heading above it, all lowercase.
 struct Sentence {
     text: String,
-    paragraph: String,
-    heading: String,
+    // Shared by the paragraph's sentences, and cut to CONTEXT bytes: a 1 MiB paragraph of
+    // short sentences must not cost a copy (or a scan) of the whole paragraph per sentence.
+    paragraph: Rc<str>,
+    heading: Rc<str>,
 }
 
 /// The words naming a majority, most specific first.
@@ -78,7 +96,8 @@ pub fn read(text: &str) -> Governance {
     for s in &sentences {
         let Some(majority) = majority(&s.text) else { continue };
         let mut subjects = subjects(&s.text);
-        if subjects.is_empty() && !s.text.contains("other") {
+        // "Other changes" and "decisions" in general are ordinary votes, whatever the context.
+        if subjects.is_empty() && !s.text.contains("other") && !s.text.contains("decision") {
             subjects = subjects_of_context(&s.paragraph, &s.heading);
         }
         if subjects.is_empty() {
@@ -109,48 +128,66 @@ pub fn read(text: &str) -> Governance {
 }
 
 /// The text as sentences, with Markdown links reduced to their labels and list items,
-/// table rows and headings kept apart.
+/// table rows and headings kept apart. A list item's context is its own text after the
+/// sentence that leads into the list (`… removed in one of these ways:`).
 fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut heading = String::new();
-    for block in paragraphs(text) {
+    let mut heading: Rc<str> = Rc::from("");
+    let mut lead = String::new();
+    for (block, item) in paragraphs(text) {
         if let Some(h) = block.strip_prefix('#') {
-            heading = h.trim_start_matches('#').trim().to_lowercase();
+            heading = Rc::from(cut(&h.trim_start_matches('#').trim().to_lowercase(), CONTEXT));
+            lead.clear();
             continue;
         }
-        let paragraph = plain(&block).to_lowercase();
+        let own = plain(&block).to_lowercase();
+        let paragraph: Rc<str> = Rc::from(if item {
+            format!("{} {}", cut(&lead, CONTEXT), cut(&own, CONTEXT))
+        } else {
+            cut(&own, CONTEXT).to_string()
+        });
         let mut start = 0;
-        let bytes = paragraph.as_bytes();
-        for (i, c) in paragraph.char_indices() {
+        let bytes = own.as_bytes();
+        for (i, c) in own.char_indices() {
             let end_of_sentence = matches!(c, '.' | '!' | '?' | ';')
                 && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
                 // `e.g.`, `i.e.`, `U.S.`: a one-letter word before the dot ends no sentence.
-                && !paragraph[..i].rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.chars().count() == 1);
+                && !own[..i].rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.chars().count() == 1);
             if end_of_sentence {
                 out.push(Sentence {
-                    text: paragraph[start..=i].trim().to_string(),
-                    paragraph: paragraph.clone(),
-                    heading: heading.clone(),
+                    text: own[start..=i].trim().to_string(),
+                    paragraph: Rc::clone(&paragraph),
+                    heading: Rc::clone(&heading),
                 });
                 start = i + 1;
             }
         }
-        let rest = paragraph[start..].trim();
+        let rest = own[start..].trim();
         if !rest.is_empty() {
-            out.push(Sentence { text: rest.to_string(), paragraph: paragraph.clone(), heading: heading.clone() });
+            out.push(Sentence {
+                text: rest.to_string(),
+                paragraph: Rc::clone(&paragraph),
+                heading: Rc::clone(&heading),
+            });
+        }
+        // The sentence that leads into a list is the last of the paragraph before it.
+        if !item {
+            lead = out.last().map(|s: &Sentence| s.text.clone()).unwrap_or_default();
         }
     }
     out
 }
 
-/// Paragraphs, list items and headings, each joined into one line; tables and code left out.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Paragraphs, list items (`true`) and headings, each joined into one line; tables and
+/// code left out.
+fn paragraphs(text: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
+    let mut in_item = false;
     let mut code = false;
-    let flush = |current: &mut String, out: &mut Vec<String>| {
+    let flush = |current: &mut String, out: &mut Vec<(String, bool)>, item: bool| {
         if !current.trim().is_empty() {
-            out.push(current.trim().to_string());
+            out.push((current.trim().to_string(), item));
         }
         current.clear();
     };
@@ -158,26 +195,27 @@ fn paragraphs(text: &str) -> Vec<String> {
         let t = line.trim();
         if t.starts_with("```") || t.starts_with("~~~") {
             code = !code;
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, in_item);
             continue;
         }
         if code || t.starts_with('|') || t.starts_with("<!--") {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, in_item);
             continue;
         }
         let item = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m));
         let numbered = t.split_once(". ").filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if t.is_empty() || t.starts_with('#') || item.is_some() || numbered.is_some() {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, in_item);
+            in_item = item.is_some() || numbered.is_some();
         }
         if t.starts_with('#') {
-            out.push(t.to_string());
+            out.push((t.to_string(), false));
             continue;
         }
         current.push(' ');
         current.push_str(item.or(numbered.map(|(_, rest)| rest)).unwrap_or(t));
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut out, in_item);
     out
 }
 
@@ -256,19 +294,30 @@ fn subjects_of_context(paragraph: &str, heading: &str) -> Vec<&'static str> {
 
 /// The committee named most often, with its acronym, size, cadence and listed members.
 fn committee(text: &str, sentences: &[Sentence]) -> Option<Committee> {
-    let names = body_names(text);
+    let mut names = body_names(text);
+    // `Committee` alone is the tail of `Steering Committee`, not another body.
+    if names.iter().any(|(n, _)| n.contains(' ')) {
+        names.retain(|(n, _)| n.contains(' '));
+    }
+    // The name used most often; a longer one (`New Steering Committee`, from a sentence's
+    // start) counts within its shorter tail, and wins only where it is as frequent.
+    let lower = text.to_lowercase();
     let (name, short) = names
         .iter()
         .max_by_key(|(name, short)| {
-            let lower = text.to_lowercase();
             let n = lower.matches(&name.to_lowercase()).count();
-            n + short.as_ref().map_or(0, |s| text.matches(s.as_str()).count())
+            (n + short.as_ref().map_or(0, |s| text.matches(s.as_str()).count()), name.len())
         })
         .cloned()?;
     let lower_name = name.to_lowercase();
     let lower_short = short.as_ref().map(|s| s.to_lowercase());
-    let mentions =
-        |s: &str| s.contains(&lower_name) || lower_short.as_ref().is_some_and(|a| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == a));
+    // With one body named, "the committee" is that body.
+    let tail = (names.len() == 1).then(|| lower_name.rsplit(' ').next().unwrap_or_default().to_string());
+    let mentions = |s: &str| {
+        s.contains(&lower_name)
+            || lower_short.as_ref().is_some_and(|a| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == a))
+            || tail.as_ref().is_some_and(|t| s.contains(&format!("the {t}")))
+    };
     let about: Vec<&Sentence> = sentences.iter().filter(|s| mentions(&s.text)).collect();
     let size = about.iter().find_map(|s| size(&s.text));
     let of_maintainers = about.iter().any(|s| {
@@ -311,7 +360,10 @@ fn body_names(text: &str) -> Vec<(String, Option<String>)> {
             if clean.is_empty() || !clean.starts_with(char::is_uppercase) || prev.ends_with(['.', ',', ':', ';']) {
                 break;
             }
-            if ["the", "our", "a", "an", "this", "its", "their", "each", "any"].iter().any(|d| clean.eq_ignore_ascii_case(d)) {
+            if ["the", "our", "a", "an", "this", "its", "their", "each", "any"]
+                .iter()
+                .any(|d| clean.eq_ignore_ascii_case(d))
+            {
                 break;
             }
             start -= 1;
@@ -321,11 +373,14 @@ fn body_names(text: &str) -> Vec<(String, Option<String>)> {
         let name = name.join(" ");
         let short = words.get(end + 1).and_then(|w| {
             let inner = w.strip_prefix('(')?.trim_end_matches([')', '.', ',', ':']);
-            (inner.len() >= 2 && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_uppercase())).then(|| inner.to_string())
+            (inner.len() >= 2 && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_uppercase()))
+                .then(|| inner.to_string())
         });
+        let full = out.len() >= MAX_NAMES;
         match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
             Some(known) => known.1 = known.1.take().or(short),
-            None => out.push((name, short)),
+            None if !full => out.push((name, short)),
+            None => {}
         }
     }
     out
@@ -418,7 +473,9 @@ mod tests {
 
     #[test]
     fn sentences_keep_abbreviations_whole() {
-        let s = sentences("# Votes\n\nIf no one objects in 5 working days (U.S.), it passes. A vote, e.g. by mail, follows.\n");
+        let s = sentences(
+            "# Votes\n\nIf no one objects in 5 working days (U.S.), it passes. A vote, e.g. by mail, follows.\n",
+        );
         let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["if no one objects in 5 working days (u.s.), it passes.", "a vote, e.g. by mail, follows."]);
         assert_eq!(s[0].heading, "votes");
@@ -440,5 +497,19 @@ mod tests {
             names,
             [("Technical Steering Committee".to_string(), Some("TSC".to_string())), ("Core Team".to_string(), None)]
         );
+    }
+
+    #[test]
+    fn a_list_item_takes_its_decision_from_the_sentence_leading_into_the_list() {
+        let g = read("## Leaving\n\nCircumstances change. Maintainers may be removed in one of these ways:\n\n  * they resign\n  * by a 2/3 majority vote of the maintainers\n\n## Other changes\n\nAll other changes need a simple majority vote.\n");
+        assert_eq!(g.thresholds, [("removal", "two-thirds")]);
+        assert_eq!((g.model, g.majority), (Some("voting"), Some("simple")));
+    }
+
+    #[test]
+    fn the_longest_name_of_a_committee_wins() {
+        let g = read("# Governance\n\nThe project is run by a Steering Committee. The Committee has seven members and meets monthly.\n- Steering Committee vote: 3/4 of the Committee.\n").committee;
+        let c = g.expect("a committee");
+        assert_eq!((c.name.as_str(), c.size, c.cadence), ("Steering Committee", Some(7), Some("monthly")));
     }
 }
