@@ -1,5 +1,5 @@
 //! `govsite import [REPO] --to DIR`: a site from the governance files a repository already
-//! has — MAINTAINERS.md, CODEOWNERS, OWNERS/OWNERS_ALIASES, CODE_OF_CONDUCT.md, SECURITY.md,
+//! has — GOVERNANCE.md, MAINTAINERS.md, CODEOWNERS, OWNERS/OWNERS_ALIASES, CODE_OF_CONDUCT.md, SECURITY.md,
 //! CONTRIBUTING.md, LICENSE and the `origin` remote.
 //!
 //! Only facts the files state are written; every required fact that could not be found
