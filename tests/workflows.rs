@@ -9,6 +9,7 @@
 //!   its scripts are parsed by `bash -n`, and its install script is run against a fake
 //!   release (`file://` URLs, a fake `cargo`), so checksum checking and the fallback are tested.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -34,7 +35,8 @@ fn ready(test: &str) -> bool {
     if std::env::var("GOVSITE_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
         panic!("{test}: {reason}; GOVSITE_REQUIRE_TOOLS=1 requires the tool tests to run");
     }
-    eprintln!("{test} skipped: {reason}");
+    // Straight to stderr, past the test harness's capture, so the skip is seen.
+    let _ = writeln!(std::io::stderr(), "{test} skipped: {reason}");
     false
 }
 
