@@ -323,3 +323,96 @@ fn the_release_builds_what_the_action_installs_and_checks_its_version() {
     assert_eq!(wrong.status.code(), Some(1), "{}", text(&wrong));
     assert!(text(&wrong).contains("::error::the tag must be"), "{}", text(&wrong));
 }
+
+/// The `run` of the step of the pull-request workflow whose script contains `needle`.
+fn pr_script(needle: &str) -> String {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&govsite::init::pr_workflow(".")).expect("YAML");
+    yaml["jobs"]["governance"]["steps"]
+        .as_sequence()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s["run"].as_str())
+        .find(|r| r.contains(needle))
+        .unwrap_or_else(|| panic!("a step running {needle}"))
+        .to_string()
+}
+
+#[test]
+fn the_pull_request_workflow_summarises_and_keeps_one_comment() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let work = tmp.path().join("workspace");
+    govsite::init::init(&work, govsite::init::Template::Minimal).expect("init");
+    let bin = Path::new(env!("CARGO_BIN_EXE_govsite")).parent().expect("bin dir").to_path_buf();
+    let (runner_temp, summary) = (tmp.path().join("runner"), tmp.path().join("summary.md"));
+    std::fs::create_dir_all(&runner_temp).expect("mkdir");
+    // A fake `gh`: logs its arguments; lists an existing comment when one was "posted".
+    let fake = tmp.path().join("fake-bin");
+    std::fs::create_dir_all(&fake).expect("mkdir");
+    let gh = "#!/bin/sh\necho \"$*\" >> \"$GH_LOG\"\ncase \"$*\" in\n  *--paginate*) [ -f \"$GH_LOG.posted\" ] && echo 4242 ;;\n  *--method\\ POST*) touch \"$GH_LOG.posted\" ;;\nesac\nexit 0\n";
+    std::fs::write(fake.join("gh"), gh).expect("write");
+    assert!(Command::new("chmod").arg("+x").arg(fake.join("gh")).output().is_ok_and(|o| o.status.success()));
+    let log = tmp.path().join("gh.log");
+    let path = format!("{}:{}:{}", fake.display(), bin.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |script: &str| {
+        Command::new("bash")
+            .args(["-c", script])
+            .current_dir(&work)
+            .env("PATH", &path)
+            .env("SITE_DIR", ".")
+            .env("RUNNER_TEMP", &runner_temp)
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("GH_LOG", &log)
+            .env("GH_TOKEN", "t")
+            .env("REPOSITORY", "acme/widget")
+            .env("PR_NUMBER", "7")
+            .output()
+            .expect("bash")
+    };
+
+    // No site on the base branch yet: the summary says there is nothing to compare.
+    let out = run(&pr_script("govsite diff"));
+    assert!(out.status.success(), "{}", text(&out));
+    let body = std::fs::read_to_string(runner_temp.join("governance-diff.md")).expect("the summary");
+    assert_eq!(body, "<!-- govsite-diff -->\n### Governance changes\n\nThe base branch has no governance site in `.` yet: nothing to compare.\n");
+
+    // The base: the same site without its second person; the head adds them.
+    let base = work.join(".govsite-base");
+    std::fs::create_dir_all(&base).expect("mkdir");
+    for dir in ["governance", "content", "static"] {
+        let copy = Command::new("cp").arg("-r").arg(work.join(dir)).arg(&base).output();
+        assert!(copy.is_ok_and(|o| o.status.success()));
+    }
+    std::fs::copy(work.join("site.yaml"), base.join("site.yaml")).expect("copy");
+    let people = std::fs::read_to_string(work.join("governance/people.yaml")).expect("people");
+    let roles = std::fs::read_to_string(work.join("governance/roles.yaml")).expect("roles");
+    let second = people.match_indices("\n  - id: ").nth(1).map(|(i, _)| i).expect("two people");
+    let id: String = people[second + 9..].chars().take_while(|c| !c.is_whitespace()).collect();
+    std::fs::write(base.join("governance/people.yaml"), format!("{}\n", &people[..second])).expect("write");
+    std::fs::write(base.join("governance/roles.yaml"), roles.replace(&format!("      - {id}\n"), "")).expect("write");
+
+    std::fs::write(&summary, "").expect("write");
+    let out = run(&pr_script("govsite diff"));
+    assert!(out.status.success(), "{}", text(&out));
+    let body = std::fs::read_to_string(runner_temp.join("governance-diff.md")).expect("the summary");
+    assert!(body.starts_with("<!-- govsite-diff -->\n### Governance changes\n"), "{body}");
+    assert!(body.contains(&format!("**People:** added `{id}`")), "{body}");
+    assert_eq!(std::fs::read_to_string(&summary).expect("step summary"), body, "the run's summary page has it too");
+    assert!(text(&out).contains("::notice"), "the github format annotates the change:\n{}", text(&out));
+
+    // The first push posts one comment; the next edits it.
+    let comment = pr_script("gh api");
+    for _ in 0..2 {
+        let out = run(&comment);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let calls = std::fs::read_to_string(&log).expect("gh ran");
+    let calls: Vec<&str> = calls.lines().collect();
+    assert_eq!(calls.len(), 4, "{calls:?}");
+    assert!(calls[0].starts_with("api --paginate repos/acme/widget/issues/7/comments --jq "), "{}", calls[0]);
+    let file = runner_temp.join("governance-diff.md");
+    assert_eq!(calls[1], format!("api --method POST repos/acme/widget/issues/7/comments -F body=@{}", file.display()));
+    assert_eq!(
+        calls[3],
+        format!("api --method PATCH repos/acme/widget/issues/comments/4242 -F body=@{}", file.display())
+    );
+}
