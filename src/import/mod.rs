@@ -7,6 +7,7 @@
 //! remaining work and the site builds from the first minute.
 
 mod charter;
+mod committee;
 mod documents;
 mod dot_project;
 mod emit;
