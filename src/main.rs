@@ -18,7 +18,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Scaffold a new site: governance files, pages and a GitHub Pages workflow.
+    /// Scaffold a new site: governance files, pages, a GitHub Pages workflow and a
+    /// pull-request workflow.
     Init {
         /// The folder to create the site in (created if missing; nothing in it is overwritten).
         #[arg(default_value = ".")]
@@ -94,9 +95,13 @@ enum Command {
         /// Write nothing; name each file that differs and exit 1 if any does (for CI).
         #[arg(long)]
         check: bool,
+        /// Only these files (e.g. `CODEOWNERS .project/project.yaml`); all by default.
+        #[arg(long, value_name = "NAME", num_args = 1..)]
+        only: Vec<String>,
     },
-    /// Write a new site from the governance files a repository already has (MAINTAINERS.md,
-    /// CODEOWNERS, OWNERS, CODE_OF_CONDUCT.md …), with TODO markers for what is missing.
+    /// Write a new site from the governance files a repository already has (GOVERNANCE.md,
+    /// MAINTAINERS.md, CODEOWNERS, OWNERS, CODE_OF_CONDUCT.md …), with TODO markers for what is
+    /// missing.
     Import {
         /// The repository's folder.
         #[arg(default_value = ".")]
@@ -210,7 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = govsite::BuildOptions { output, base_url, drafts, ..Default::default() };
             build(&dir, &options)
         }
-        Command::Export { dir, to, check } => export(&dir, &to, check),
+        Command::Export { dir, to, check, only } => export(&dir, &to, check, only),
         Command::Schema { document } => schema(document.as_deref()),
         Command::Diff { base, head, format } => diff(&base, &head, format),
         Command::Activity { dir, repo, write, format } => activity(&dir, &repo, write, format),
@@ -309,9 +314,9 @@ fn schema(document: Option<&str>) -> Result<ExitCode, String> {
 }
 
 /// `govsite export`: exit 1 when the site has errors or, with `--check`, a file differs.
-fn export(dir: &Path, to: &Path, check: bool) -> Result<ExitCode, String> {
+fn export(dir: &Path, to: &Path, check: bool, only: Vec<String>) -> Result<ExitCode, String> {
     use govsite::export::{Change, ExportError, ExportOptions};
-    let report = match govsite::export::export(dir, to, &ExportOptions { check }) {
+    let report = match govsite::export::export(dir, to, &ExportOptions { check, only }) {
         Ok(report) => report,
         Err(ExportError::Site(govsite::Error::Invalid(found))) => {
             print_diagnostics(&found, dir);

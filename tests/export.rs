@@ -7,13 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;
 
-const FILES: [&str; 6] = [
+/// The files with a generated notice and a custom block (all but the CSV, which has no comments).
+const FILES: [&str; 10] = [
     "GOVERNANCE.md",
     "CODE_OF_CONDUCT.md",
     "CONTRIBUTING.md",
     "MAINTAINERS.md",
     "SECURITY.md",
     "security-insights.yml",
+    "CODEOWNERS",
+    "OWNERS_ALIASES",
+    ".project/project.yaml",
+    ".project/maintainers.yaml",
 ];
 
 fn export(site: &Path, to: &Path, check: bool) -> Output {
@@ -88,6 +93,8 @@ fn every_file_is_written_with_the_generated_notice_and_a_custom_block() {
         assert!(text.contains("<!-- BEGIN CUSTOM -->") && text.contains("<!-- END CUSTOM -->"), "{name}");
         assert!(text.ends_with("<!-- END CUSTOM -->\n"), "{name} must end with its custom block");
     }
+    assert_eq!(govsite::export::FILES.len(), FILES.len() + 1, "and project-maintainers.csv");
+    assert!(file("project-maintainers.csv").starts_with(",Project,Maintainer Name,"));
 }
 
 #[test]
@@ -200,8 +207,11 @@ fn governance_has_the_charter_body_and_decision_rules() {
 fn security_insights_is_valid_yaml_with_the_v2_required_fields() {
     let yaml: serde_yaml::Value = serde_yaml::from_str(&file("security-insights.yml")).expect("valid YAML");
     let header = &yaml["header"];
-    assert_eq!(header["schema-version"].as_str(), Some("2.0.0"));
-    assert_eq!(header["url"].as_str(), Some("https://github.com/lumen-project/lumen"));
+    assert_eq!(header["schema-version"].as_str(), Some("2.2.0"));
+    assert_eq!(
+        header["url"].as_str(),
+        Some("https://raw.githubusercontent.com/lumen-project/lumen/HEAD/security-insights.yml")
+    );
     // The latest date of the data (decision 2026-01), never the clock.
     assert_eq!(header["last-updated"].as_str(), Some("2026-02-10"));
     assert_eq!(header["last-reviewed"].as_str(), Some("2026-02-10"));
@@ -220,7 +230,7 @@ fn security_insights_is_valid_yaml_with_the_v2_required_fields() {
     assert!(reporting["bug-bounty-available"].is_bool());
     assert_eq!(reporting["contact"]["email"].as_str(), Some("security@lumen-project.org"));
     assert_eq!(reporting["contact"]["primary"].as_bool(), Some(true));
-    assert_eq!(reporting["security-policy"].as_str(), Some("https://lumen-project.github.io/lumen/security/"));
+    assert_eq!(reporting["policy"].as_str(), Some("https://lumen-project.github.io/lumen/security/"));
     assert!(yaml.get("repository").is_none(), "no repository section: govsite has no data for its required fields");
 }
 
@@ -230,7 +240,7 @@ fn check_is_clean_right_after_export_and_export_is_byte_identical() {
     let first = export(&example_site(), out.path(), false);
     assert!(first.status.success(), "{}", stderr(&first));
     let before = snapshot(out.path());
-    assert_eq!(before.len(), FILES.len(), "exactly the six files, no temporary left behind");
+    assert_eq!(before.len(), govsite::export::FILES.len(), "exactly the eleven files, no temporary left behind");
 
     let check = export(&example_site(), out.path(), true);
     assert_eq!(check.status.code(), Some(0), "{}{}", stdout(&check), stderr(&check));

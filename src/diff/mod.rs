@@ -274,7 +274,7 @@ fn body_id(site: &Site) -> Option<String> {
 /// Unlike the portal's chart, an independent person is not grouped with other independents:
 /// spec v2 §6 names each under their own name, so a diff shows who joins or leaves.
 fn shares(site: &Site) -> IndexMap<String, usize> {
-    let Some(body) = seats::deciding_body(site) else { return IndexMap::new() };
+    let Some(body) = crate::rules::diversity_body(site) else { return IndexMap::new() };
     let mut held: Vec<(String, String, usize)> = Vec::new();
     for seat in &body.seats {
         let person = site.person(seat.person);
@@ -297,7 +297,8 @@ fn shares(site: &Site) -> IndexMap<String, usize> {
 }
 
 /// The settings a reviewer must not miss: how decisions are made, what roles and groups
-/// require, when someone is inactive, the check policy and the disclosure timeline.
+/// require, when someone is inactive, the check policy, how diversity is counted and the
+/// disclosure timeline.
 fn policies(b: &Site, a: &Site) -> Vec<(Leaf, Place)> {
     let mut out = Vec::new();
     let charter = |s: &Site| {
@@ -331,6 +332,8 @@ fn policies(b: &Site, a: &Site) -> Vec<(Leaf, Place)> {
         &mut out,
     );
     compare_doc("site.check", "check", to_value(&b.site.check), to_value(&a.site.check), Some(&a.site), &mut out);
+    let diversity = |s: &Site| to_value(&s.site.diversity);
+    compare_doc("site.diversity", "diversity", diversity(b), diversity(a), Some(&a.site), &mut out);
     for key in ["acknowledge_days", "disclosure_days"] {
         let days = |s: &Site| {
             s.security.as_ref().map(|d| to_value(&d.data)).and_then(|v| v.get(key).cloned()).unwrap_or(Value::Null)

@@ -21,17 +21,22 @@ use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 /// The files export writes, in this order.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 11] = [
     "GOVERNANCE.md",
     "CODE_OF_CONDUCT.md",
     "CONTRIBUTING.md",
     "MAINTAINERS.md",
     "SECURITY.md",
     "security-insights.yml",
+    "CODEOWNERS",
+    "OWNERS_ALIASES",
+    ".project/project.yaml",
+    ".project/maintainers.yaml",
+    "project-maintainers.csv",
 ];
 
 /// The templates, by the name of the file each writes; `components.md` only defines components.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("components.md", include_str!("templates/components.md")),
     ("GOVERNANCE.md", include_str!("templates/GOVERNANCE.md")),
     ("CODE_OF_CONDUCT.md", include_str!("templates/CODE_OF_CONDUCT.md")),
@@ -39,6 +44,11 @@ const TEMPLATES: [(&str, &str); 7] = [
     ("MAINTAINERS.md", include_str!("templates/MAINTAINERS.md")),
     ("SECURITY.md", include_str!("templates/SECURITY.md")),
     ("security-insights.yml", include_str!("templates/security-insights.yml")),
+    ("CODEOWNERS", include_str!("templates/CODEOWNERS")),
+    ("OWNERS_ALIASES", include_str!("templates/OWNERS_ALIASES")),
+    (".project/project.yaml", include_str!("templates/project.yaml")),
+    (".project/maintainers.yaml", include_str!("templates/maintainers.yaml")),
+    ("project-maintainers.csv", include_str!("templates/project-maintainers.csv")),
 ];
 
 /// Options of `govsite export`.
@@ -46,7 +56,12 @@ const TEMPLATES: [(&str, &str); 7] = [
 pub struct ExportOptions {
     /// Write nothing; report which files differ.
     pub check: bool,
+    /// Only these files (names of [`FILES`]); all when empty.
+    pub only: Vec<String>,
 }
+
+/// A file left out for want of data: its name and the reason.
+pub type Skipped = (&'static str, &'static str);
 
 /// One generated file.
 #[derive(Debug, Clone)]
@@ -87,7 +102,7 @@ pub struct Report {
     /// Every file, in [`FILES`] order.
     pub files: Vec<FileReport>,
     /// Files left alone because the site has no data for them, with the reason.
-    pub skipped: Vec<(&'static str, &'static str)>,
+    pub skipped: Vec<Skipped>,
     /// What the files lack for want of data, and how to add it.
     pub notes: Vec<String>,
 }
@@ -137,6 +152,14 @@ pub enum ExportError {
     /// A target is a symbolic link: export writes only plain files inside the folder.
     #[error("{0} is a symbolic link; export does not write through links (replace it with a file, or remove it)")]
     Symlink(PathBuf),
+    /// `--only` names a file export does not write.
+    #[error("`{name}` is not a file govsite export writes{suggestion}\n  = help: name one or more of: {}", FILES.join(", "))]
+    UnknownFile {
+        /// The name given.
+        name: String,
+        /// `; did you mean `…`?`, or nothing.
+        suggestion: String,
+    },
 }
 
 impl ExportError {
@@ -150,6 +173,7 @@ impl ExportError {
 /// custom blocks of existing files; with `options.check`, writes nothing and reports which
 /// files differ. A site with errors gives `ExportError::Site(Error::Invalid(..))`.
 pub fn export(root: &Path, to: &Path, options: &ExportOptions) -> Result<Report, ExportError> {
+    let only = selection(&options.only)?;
     let verdict = crate::check(root, &crate::CheckOptions::default())?;
     let Some(site) = verdict.site else {
         return Err(ExportError::Portfolio(root.to_path_buf()));
@@ -157,12 +181,9 @@ pub fn export(root: &Path, to: &Path, options: &ExportOptions) -> Result<Report,
     if verdict.diagnostics.iter().any(crate::diagnostics::Diagnostic::is_error) {
         return Err(crate::Error::Invalid(verdict.diagnostics).into());
     }
-    let generated = generate(&site, &site_argument(root, to))?;
-    let skipped: Vec<(&'static str, &'static str)> = FILES
-        .iter()
-        .filter(|name| !generated.iter().any(|g| g.name == **name))
-        .map(|name| (*name, "the site has no governance/security.yaml"))
-        .collect();
+    let (mut generated, mut skipped) = generate(&site, &site_argument(root, to))?;
+    generated.retain(|g| only.contains(&g.name));
+    skipped.retain(|(name, _)| only.contains(name));
     if !options.check {
         std::fs::create_dir_all(to).map_err(|source| io("create", to, source))?;
     }
@@ -182,36 +203,68 @@ pub fn export(root: &Path, to: &Path, options: &ExportOptions) -> Result<Report,
         }
         files.push(FileReport { name: file.name, path, change });
     }
-    let notes = notes(&site);
+    let notes = notes(&site).into_iter().filter(|(name, _)| only.contains(name)).map(|(_, note)| note).collect();
     Ok(Report { diagnostics: verdict.diagnostics, files, skipped, notes })
 }
 
-/// Gaps in the data that leave security-insights.yml short of what Security Insights v2 requires.
-fn notes(site: &crate::model::Site) -> Vec<String> {
+/// Gaps in the data that leave a written file short of what its format requires, by file.
+fn notes(site: &crate::model::Site) -> Vec<(&'static str, String)> {
     let mut notes = Vec::new();
+    for person in context::unnamed_owners(site) {
+        notes.push((
+            "CODEOWNERS",
+            format!(
+                "CODEOWNERS leaves out `{person}`, who owns paths but has neither a `github` handle nor an `email` address that CODEOWNERS can name (people.yaml)"
+            ),
+        ));
+    }
     if site.security.is_none() {
         return notes;
     }
     if context::latest_date(site).is_none() {
-        notes.push(
+        notes.push((
+            "security-insights.yml",
             "security-insights.yml has no `last-updated` / `last-reviewed` date: the governance data has no \
              dates (give people or seats a `since`, or keep a decisions.yaml)"
                 .into(),
-        );
+        ));
     }
     if site.site.project.repository.as_deref().and_then(context::si_url).is_none() {
-        notes.push(
+        notes.push((
+            "security-insights.yml",
             "security-insights.yml has no `project.repositories`: site.yaml has no `project.repository` \
              (an http(s) URL)"
                 .into(),
-        );
+        ));
     }
     notes
 }
 
-/// The files of a checked `site`, custom blocks empty. `site_arg` is how the regenerate command
-/// in each file's notice names the site folder (e.g. `.` or `docs/governance`).
-pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<Vec<Generated>, ExportError> {
+/// The files `--only` names, checked; every file when it names none.
+fn selection(only: &[String]) -> Result<Vec<&'static str>, ExportError> {
+    if only.is_empty() {
+        return Ok(FILES.to_vec());
+    }
+    let mut out = Vec::new();
+    for name in only {
+        let wanted = name.trim().trim_start_matches("./");
+        let Some(file) = FILES.iter().find(|f| **f == wanted) else {
+            let suggestion = crate::suggest::did_you_mean(wanted, FILES.iter().copied())
+                .map(|s| format!("; {s}"))
+                .unwrap_or_default();
+            return Err(ExportError::UnknownFile { name: name.clone(), suggestion });
+        };
+        if !out.contains(file) {
+            out.push(*file);
+        }
+    }
+    Ok(out)
+}
+
+/// The files of a checked `site`, custom blocks empty, and the files left out for want of
+/// data, each with the reason. `site_arg` is how the regenerate command in each file's
+/// notice names the site folder (e.g. `.` or `docs/governance`).
+pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<(Vec<Generated>, Vec<Skipped>), ExportError> {
     let base_url = crate::render::normalize_base_url(&site.site.base_url);
     let links = LinkResolver {
         base_path: base_url,
@@ -221,11 +274,14 @@ pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<Vec<Generat
     let locales = crate::i18n::Locales::for_site(site, &[&site.site.language]);
     let tera = compile(&links, std::sync::Arc::new(locales))?;
     let notice = notice(site_arg);
+    let export = context::Export::new(site, &links, notice);
     let mut context = Context::new();
-    context.insert("x", &context::Export::new(site, &links, notice));
+    context.insert("x", &export);
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for name in FILES {
-        if site.security.is_none() && matches!(name, "SECURITY.md" | "security-insights.yml") {
+        if let Some(reason) = export.skip_reason(site, name) {
+            skipped.push((name, reason));
             continue;
         }
         let text = tera
@@ -234,7 +290,7 @@ pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<Vec<Generat
         let content = if name.ends_with(".md") { markdown::tidy(&text) } else { tidy_yaml(&text) };
         out.push(Generated { name, content });
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 fn notice(site_arg: &str) -> context::Notice {
@@ -300,6 +356,7 @@ fn compile(links: &LinkResolver, locales: std::sync::Arc<crate::i18n::Locales>) 
     let urls = links.clone();
     tera.register_filter("abs", move |url: &str, _: Kwargs, _: &State| context::absolute(&urls, url.trim()));
     tera.register_filter("text", |text: &str, _: Kwargs, _: &State| markdown::escape_text(text));
+    tera.register_filter("csv", |text: &str, _: Kwargs, _: &State| context::csv_field(text));
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| markdown::escape_cell(text));
     tera.register_filter("code", |text: &str, _: Kwargs, _: &State| markdown::code_span(text));
     tera.register_filter("yaml", |value: &Value, _: Kwargs, _: &State| {
@@ -311,7 +368,8 @@ fn compile(links: &LinkResolver, locales: std::sync::Arc<crate::i18n::Locales>) 
     Ok(tera)
 }
 
-/// Blank lines dropped (YAML does not need them, templates make them), one newline at the end.
+/// Blank lines dropped (YAML, CODEOWNERS and CSV do not need them, templates make them), one
+/// newline at the end.
 fn tidy_yaml(text: &str) -> String {
     let mut out: String =
         text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{}\n", l.trim_end())).collect();
@@ -335,13 +393,22 @@ fn read_existing(path: &Path) -> Result<Option<String>, ExportError> {
 }
 
 /// Writes `to/name` through a temporary file in the same folder and a rename, so a reader never
-/// sees half a file; refuses a symbolic link at the target (it could point anywhere).
+/// sees half a file; creates the folder of a name like `.project/project.yaml`; refuses a
+/// symbolic link at the target or at that folder (it could point anywhere).
 fn write_file(to: &Path, name: &str, text: &str) -> Result<(), ExportError> {
     let target = to.join(name);
+    let folder = target.parent().unwrap_or(to);
+    if folder != to {
+        if std::fs::symlink_metadata(folder).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(ExportError::Symlink(folder.to_path_buf()));
+        }
+        std::fs::create_dir_all(folder).map_err(|e| io("create", folder, e))?;
+    }
     if std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(ExportError::Symlink(target));
     }
-    let temporary = to.join(format!(".{name}.govsite-tmp"));
+    let file_name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = folder.join(format!(".{file_name}.govsite-tmp"));
     std::fs::write(&temporary, text).map_err(|e| io("write", &temporary, e))?;
     std::fs::rename(&temporary, &target).map_err(|e| {
         let _ = std::fs::remove_file(&temporary);

@@ -42,7 +42,10 @@ pub use people::{People, Person};
 pub use portfolio::PortfolioConfig;
 pub use roles::{Elections, FormerMember, Member, Role, Roles};
 pub use security::{SecurityContact, SecurityPolicy, SupportedVersion};
-pub use site::{Channel, CheckConfig, Exemption, Foundation, MarkdownConfig, NavItem, Project, SiteConfig};
+pub use site::{
+    Channel, CheckConfig, DiversityConfig, Exemption, Foundation, MarkdownConfig, MaturityStep, NavItem, Project,
+    SiteConfig,
+};
 pub use source::{field_path, item_path, Pos, SourceMap};
 pub use text::Text;
 pub use walk::{text_fields, DocStrings};

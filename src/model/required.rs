@@ -6,7 +6,7 @@
 //! schema states them with `if`/`anyOf`, and `rules/required.rs` checks them by name.
 
 use super::{
-    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, NavItem, Person,
+    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, MaturityStep, NavItem, Person,
     PortfolioConfig, Project, Role, Scope, SiteConfig,
 };
 
@@ -31,6 +31,7 @@ pub const REQUIRED: &[RequiredKeys] = &[
     RequiredKeys { document: "site", parent: "project", keys: Project::REQUIRED },
     RequiredKeys { document: "site", parent: "project.channels[]", keys: Channel::REQUIRED },
     RequiredKeys { document: "site", parent: "nav[]", keys: NavItem::REQUIRED },
+    RequiredKeys { document: "site", parent: "project.foundation.maturity_log[]", keys: MaturityStep::REQUIRED },
     RequiredKeys { document: "site", parent: "check.exemptions[]", keys: Exemption::REQUIRED },
     RequiredKeys { document: "portfolio", parent: "", keys: PortfolioConfig::REQUIRED },
     RequiredKeys { document: "portfolio", parent: "check.exemptions[]", keys: Exemption::REQUIRED },

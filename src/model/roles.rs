@@ -121,6 +121,10 @@ pub struct Member {
     // Skipped when absent so that governance.json of a version-1 site stays as it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The parts of the repository this holding owns (`storage/`, `*.md`), in CODEOWNERS
+    /// syntax: what `govsite export` writes to CODEOWNERS.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
 }
 
 /// A seat with its area or start date.
@@ -136,6 +140,10 @@ struct MemberDetail {
     since: Option<String>,
     /// The group this holding is scoped to.
     group: Option<String>,
+    /// Repository paths this holding owns (`storage/`, `docs/*.md`): CODEOWNERS patterns,
+    /// relative to the repository root.
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    paths: Vec<String>,
 }
 
 /// A person id, or `{ person, area, since }`.
@@ -162,8 +170,10 @@ impl JsonSchema for Member {
 impl<'de> Deserialize<'de> for Member {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match MemberForm::deserialize(deserializer) {
-            Ok(MemberForm::Id(person)) => Ok(Member { person, area: None, since: None, group: None }),
-            Ok(MemberForm::Detail(d)) => Ok(Member { person: d.person, area: d.area, since: d.since, group: d.group }),
+            Ok(MemberForm::Id(person)) => Ok(Member { person, ..Member::default() }),
+            Ok(MemberForm::Detail(d)) => {
+                Ok(Member { person: d.person, area: d.area, since: d.since, group: d.group, paths: d.paths })
+            }
             Err(_) => Err(serde::de::Error::custom("expected a person id or a mapping `{ person, area, since }`")),
         }
     }

@@ -40,6 +40,15 @@ pub struct SiteConfig {
     /// Check options: profile, overrides, exemptions, minimum score.
     #[serde(default)]
     pub check: CheckConfig,
+    /// How the organisational-diversity figures count the deciding body.
+    // Skipped when default, so that governance.json of a version-1 site stays as it was.
+    #[serde(default, skip_serializing_if = "super::site::is_default")]
+    pub diversity: DiversityConfig,
+}
+
+/// Whether `value` is its type's default (for `skip_serializing_if`).
+pub(super) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 fn default_language() -> String {
@@ -132,6 +141,41 @@ pub struct Foundation {
     pub url: Option<String>,
     /// e.g. sandbox, incubating, graduated.
     pub maturity: Option<String>,
+    /// The project's stage changes in the foundation, oldest first; the last one's phase is
+    /// `maturity` (`project/maturity-log`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::de::or_default")]
+    pub maturity_log: Vec<MaturityStep>,
+}
+
+impl MaturityStep {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["phase", "date", "issue"];
+}
+
+/// A change of the project's stage in its foundation, and the decision behind it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(MaturityStep::REQUIRED))]
+pub struct MaturityStep {
+    /// sandbox | incubating | graduated | archived.
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    pub phase: String,
+    /// When the foundation decided it (YYYY-MM-DD).
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    pub date: String,
+    /// The issue (or vote) that decided it: a URL.
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    pub issue: String,
+}
+
+/// `diversity:` of site.yaml: how the organisational-diversity figures count.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DiversityConfig {
+    /// Count only the members active within the ladder's `inactivity_months` (by their
+    /// `last_active`) in `roles/org-diversity`, the home page's chart and `govsite diff`.
+    #[serde(default)]
+    pub active_only: bool,
 }
 
 impl NavItem {

@@ -53,6 +53,10 @@ pub const ELECTION_METHODS: Enumeration = Enumeration {
 pub const END_REASONS: Enumeration =
     Enumeration { what: "reason", values: &["term-ended", "resigned", "emeritus", "removed", "inactive", "other"] };
 
+/// `project.foundation.maturity_log[].phase`: the CNCF `.project` schema's phases.
+pub const FOUNDATION_PHASES: Enumeration =
+    Enumeration { what: "maturity phase", values: &["sandbox", "incubating", "graduated", "archived"] };
+
 /// `enforcement_order` of code-of-conduct.yaml.
 pub const ENFORCEMENT_ORDERS: Enumeration = Enumeration { what: "enforcement order", values: &["ladder", "unordered"] };
 
@@ -116,6 +120,9 @@ pub const VALUES: &[CheckedValue] = &[
     at("site", "project.sign_off", OneOf(&SIGN_OFFS)),
     at("site", "project.cla_url", Url),
     at("site", "project.foundation.url", Url),
+    at("site", "project.foundation.maturity_log[].phase", OneOf(&FOUNDATION_PHASES)),
+    at("site", "project.foundation.maturity_log[].date", Date),
+    at("site", "project.foundation.maturity_log[].issue", Url),
     at("site", "nav[].url", Url),
     at("portfolio", "base_url", BaseUrl),
     at("portfolio", "language", Language),

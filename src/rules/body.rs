@@ -39,7 +39,7 @@ pub fn bus_factor(site: &Site, out: &mut Vec<Diagnostic>) {
 /// so 2 of 3 during a vacancy is fine and 3 of 7 is not, which "more than half" gets wrong
 /// both ways.
 pub fn org_diversity(site: &Site, out: &mut Vec<Diagnostic>) {
-    let Some(body) = deciding_body(site) else { return };
+    let Some(body) = super::diversity_body(site) else { return };
     let total = body.seats.len();
     let cap = seats::cap(site, &body);
     // A capped body is pointed at where the cap is written; a version-1 body, as before.

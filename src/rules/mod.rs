@@ -16,6 +16,7 @@ pub mod level;
 mod license;
 mod membership;
 mod pages;
+mod paths;
 mod people;
 mod placeholder;
 pub mod policy;
@@ -33,6 +34,8 @@ mod verdict;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Site;
 
+pub use inactive::diversity_body;
+pub use paths::problem as path_problem;
 pub use required::check_document as check_required;
 pub use values::check_document as check_values;
 pub use verdict::{Checked, CheckedPortfolio, CheckedProject};
@@ -206,6 +209,18 @@ pub const RULES: &[Rule] = &[
         default: Error,
         summary: "a current member of a role also listed as a former member without `until`",
         check: Some(seats::former_active),
+    },
+    Rule {
+        id: "roles/bad-path",
+        default: Error,
+        summary: "a membership's `paths` entry that is not a repository-relative CODEOWNERS pattern",
+        check: Some(paths::bad_paths),
+    },
+    Rule {
+        id: "project/maturity-log",
+        default: Error,
+        summary: "`foundation.maturity_log` out of date order, or its last phase differs from `foundation.maturity`",
+        check: Some(project::maturity_log),
     },
     Rule {
         id: "groups/limits",

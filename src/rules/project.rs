@@ -93,6 +93,67 @@ pub fn no_contributing(site: &Site, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// `project/maturity-log`: the foundation's maturity log is not in date order, or its last
+/// phase is not `foundation.maturity`.
+pub fn maturity_log(site: &Site, out: &mut Vec<Diagnostic>) {
+    let s = &site.site;
+    let Some(foundation) = &s.project.foundation else { return };
+    let log = &foundation.maturity_log;
+    let entry = |i: usize, key: &str| format!("project.foundation.maturity_log[{i}].{key}");
+    // An unreadable date is `schema/date`'s to report; it neither breaks nor keeps the order.
+    let mut latest: Option<(time::Date, usize)> = None;
+    for (i, step) in log.iter().enumerate() {
+        let Some(date) = crate::today::parse_iso(&step.date) else { continue };
+        if let Some((before, j)) = latest.filter(|(before, _)| date < *before) {
+            out.push(
+                Diagnostic::error(
+                    "project/maturity-log",
+                    &s.file,
+                    s.pos(&entry(i, "date")),
+                    format!(
+                        "the maturity log is out of order: `{}` on {} comes after `{}` on {}",
+                        step.phase.trim(),
+                        step.date.trim(),
+                        log[j].phase.trim(),
+                        crate::today::iso(before)
+                    ),
+                )
+                .with_label("earlier than the entry above")
+                .with_help("list the foundation's stage changes oldest first, each with the date it was decided"),
+            );
+        } else {
+            latest = Some((date, i));
+        }
+    }
+    let Some(last) = log.last() else { return };
+    let phase = last.phase.trim();
+    if phase.is_empty() {
+        return; // `schema/missing-field` says so
+    }
+    let maturity = foundation.maturity.as_deref().map(str::trim).unwrap_or("");
+    if maturity.eq_ignore_ascii_case(phase) {
+        return;
+    }
+    let (message, help) = if maturity.is_empty() {
+        (
+            format!("the maturity log ends in `{phase}`, but `project.foundation` has no `maturity`"),
+            format!("set `maturity: {phase}` under `project.foundation`"),
+        )
+    } else {
+        (
+            format!("the maturity log ends in `{phase}`, but `project.foundation.maturity` is `{maturity}`"),
+            format!(
+                "add the entry that moved the project to `{maturity}` (with its date and issue) at the end of `maturity_log`, or set `maturity: {phase}` if the log is right"
+            ),
+        )
+    };
+    out.push(
+        Diagnostic::error("project/maturity-log", &s.file, s.pos(&entry(log.len() - 1, "phase")), message)
+            .with_label(format!("`maturity` says `{}`", if maturity.is_empty() { "nothing" } else { maturity }))
+            .with_help(help),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

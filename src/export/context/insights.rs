@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(super) struct Insights {
     /// The latest date in the governance data (YYYY-MM-DD).
     date: Option<String>,
-    /// `header.url`: the repository, or the portal.
+    /// `header.url`: the file's raw address on GitHub, else the repository, else the portal.
     url: String,
     homepage: Option<String>,
     administrators: Vec<SiContact>,
@@ -50,7 +50,7 @@ struct SiLink {
 }
 
 /// An e-mail address as Security Insights accepts it.
-fn si_email(address: &str) -> Option<String> {
+pub(super) fn si_email(address: &str) -> Option<String> {
     let address = address.trim().strip_prefix("mailto:").unwrap_or(address.trim());
     let (local, domain) = address.split_once('@')?;
     let local_ok = !local.is_empty()
@@ -66,6 +66,16 @@ pub(in crate::export) fn si_url(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     (!rest.is_empty() && !url.chars().any(char::is_whitespace)).then(|| url.to_string())
+}
+
+/// Where a GitHub repository serves security-insights.yml at its root, unrendered: what
+/// Security Insights 2.2.0 asks `header.url` to be (the file's canonical address).
+fn raw_file_url(repository: &str) -> Option<String> {
+    let path = repository.strip_prefix("https://github.com/")?.trim_end_matches('/').trim_end_matches(".git");
+    let mut parts = path.split('/');
+    let (owner, repo) = (parts.next()?, parts.next()?);
+    (parts.next().is_none() && !owner.is_empty() && !repo.is_empty())
+        .then(|| format!("https://raw.githubusercontent.com/{owner}/{repo}/HEAD/security-insights.yml"))
 }
 
 /// The latest YYYY-MM-DD date written in the governance data: decisions, and the dates
@@ -160,7 +170,11 @@ pub(super) fn insights(
     });
     Insights {
         date: latest_date(site),
-        url: repository.clone().unwrap_or_else(|| links.base_path.clone()),
+        url: repository
+            .as_deref()
+            .and_then(raw_file_url)
+            .or_else(|| repository.clone())
+            .unwrap_or_else(|| links.base_path.clone()),
         homepage: repository.clone().or_else(|| si_url(&links.base_path)),
         administrators: maintainers.iter().map(si_contact).collect(),
         repositories,
@@ -185,5 +199,11 @@ mod tests {
         assert_eq!(si_url("git@github.com:acme/acme"), None);
         assert!(is_date("2024-01-31"));
         assert!(!is_date("2024-1-31"));
+        assert_eq!(
+            raw_file_url("https://github.com/acme/rocket.git").as_deref(),
+            Some("https://raw.githubusercontent.com/acme/rocket/HEAD/security-insights.yml")
+        );
+        assert_eq!(raw_file_url("https://github.com/acme"), None);
+        assert_eq!(raw_file_url("https://gitlab.com/acme/rocket"), None);
     }
 }

@@ -1,9 +1,11 @@
 //! What the export templates see: the governance model, with people resolved, URLs made
 //! absolute to the portal, and the few values only code can work out (seat holders, dates).
 
+mod dotproject;
 mod insights;
 mod ladder;
 mod people;
+mod roster;
 mod security;
 
 use crate::markdown::LinkResolver;
@@ -15,7 +17,9 @@ use security::{report, ReportView};
 use serde::Serialize;
 use std::path::Path;
 
+pub(super) use dotproject::csv_field;
 pub(super) use insights::{latest_date, si_url};
+pub(super) use roster::unnamed_owners;
 
 pub(super) use crate::markdown::PROSE_FROM;
 
@@ -50,6 +54,12 @@ pub(super) struct Export<'a> {
     contributing: ContributingView,
     report: Option<ReportView>,
     insights: Insights,
+    /// CODEOWNERS lines, broadest first.
+    codeowners: Vec<roster::OwnedPath>,
+    /// OWNERS_ALIASES: one alias per role.
+    aliases: Vec<roster::Alias>,
+    /// `.project/` and the foundation CSV.
+    dot: dotproject::DotProject,
 }
 
 /// The generated-file notice.
@@ -162,6 +172,14 @@ impl<'a> Export<'a> {
         let contributing = contributing(site, links);
         let report = site.security.as_ref().map(|s| report(site, links, s));
         let insights = insights(site, links, &portal, &maintainers, report.as_ref());
+        let aliases = roster::aliases(site);
+        let body_id = site.charter.as_ref().map(|c| c.decision_making.body.trim()).unwrap_or("");
+        let teams = aliases
+            .iter()
+            .filter(|a| a.name != body_id)
+            .map(|a| dotproject::Team { name: a.name.clone(), members: a.handles.clone() })
+            .collect();
+        let dot = dotproject::dot_project(site, &portal, &maintainers, teams);
         Export {
             notice,
             project: ProjectView {
@@ -192,6 +210,38 @@ impl<'a> Export<'a> {
             contributing,
             report,
             insights,
+            codeowners: roster::codeowners(site),
+            aliases,
+            dot,
+        }
+    }
+}
+
+impl Export<'_> {
+    /// Why the file `name` is not written, when the site lacks what it needs; its existing
+    /// copy is then left alone.
+    pub(super) fn skip_reason(&self, site: &Site, name: &str) -> Option<&'static str> {
+        match name {
+            "SECURITY.md" | "security-insights.yml" if site.security.is_none() => {
+                Some("the site has no governance/security.yaml")
+            }
+            "CODEOWNERS" if self.codeowners.is_empty() => {
+                Some("no current membership in roles.yaml or groups.yaml has `paths`")
+            }
+            "OWNERS_ALIASES" if self.aliases.is_empty() => Some("no current holder of a role has a `github` handle"),
+            ".project/project.yaml" | ".project/maintainers.yaml" if dotproject::missing(site).is_some() => {
+                dotproject::missing(site)
+            }
+            ".project/maintainers.yaml" if self.dot.maintainers.is_empty() => {
+                Some("no current member of the deciding body has a `github` handle for `project-maintainers`")
+            }
+            "project-maintainers.csv" if self.maintainers.is_empty() => {
+                Some("the deciding body has no current members to list")
+            }
+            "project-maintainers.csv" if self.dot.csv_status_missing() => {
+                Some("site.yaml has no `project.foundation.maturity` for the CSV's first column")
+            }
+            _ => None,
         }
     }
 }

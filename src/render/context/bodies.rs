@@ -239,6 +239,10 @@ pub(super) struct BodyView<'a> {
     cap: Option<u32>,
     /// The first organisation holding more seats than the cap.
     over_cap: Option<Share>,
+    /// Active members left out of the figures as inactive (site.yaml's
+    /// `diversity.active_only`), and the ladder's period that made them so.
+    not_counted: usize,
+    inactivity_months: Option<u32>,
 }
 
 /// An organisation's seats, and whether they are more than half.
@@ -253,7 +257,8 @@ struct Organisation {
 
 /// The deciding body, when the charter names one that exists and people.yaml loaded.
 pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
-    let body = seats::deciding_body(site)?;
+    let listed = seats::deciding_body(site)?.seats.len();
+    let body = crate::rules::diversity_body(site)?;
     let members = body.seats.len();
     let shares = seats::organisations(site, &body);
     let cap = seats::cap(site, &body);
@@ -270,6 +275,8 @@ pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
         half: shares.iter().find(|s| s.exactly_half(members)).cloned(),
         cap,
         over_cap: cap.and_then(|c| shares.iter().find(|s| s.over_cap(c)).cloned()),
+        not_counted: listed.saturating_sub(members),
+        inactivity_months: site.ladder.as_ref().and_then(|l| l.inactivity_months),
         organisations: shares
             .into_iter()
             .map(|share| {
