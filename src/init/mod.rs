@@ -98,6 +98,7 @@ const MINIMAL_ZH_CN: &[(&str, &str)] = &[
     ("content/contributing.md", include_str!("templates/minimal-zh-CN/content/contributing.md")),
     ("static/.gitkeep", include_str!("templates/minimal-zh-CN/static/.gitkeep")),
     (WORKFLOW, WORKFLOW_TEXT),
+    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
 ];
 
 const CNCF: &[(&str, &str)] = &[
