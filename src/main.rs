@@ -18,7 +18,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Scaffold a new site: governance files, pages and a GitHub Pages workflow.
+    /// Scaffold a new site: governance files, pages, a GitHub Pages workflow and a
+    /// pull-request workflow.
     Init {
         /// The folder to create the site in (created if missing; nothing in it is overwritten).
         #[arg(default_value = ".")]
@@ -98,8 +99,9 @@ enum Command {
         #[arg(long, value_name = "NAME", num_args = 1..)]
         only: Vec<String>,
     },
-    /// Write a new site from the governance files a repository already has (MAINTAINERS.md,
-    /// CODEOWNERS, OWNERS, CODE_OF_CONDUCT.md …), with TODO markers for what is missing.
+    /// Write a new site from the governance files a repository already has (GOVERNANCE.md,
+    /// MAINTAINERS.md, CODEOWNERS, OWNERS, CODE_OF_CONDUCT.md …), with TODO markers for what is
+    /// missing.
     Import {
         /// The repository's folder.
         #[arg(default_value = ".")]

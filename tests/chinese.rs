@@ -18,7 +18,7 @@ fn chinese_site() -> tempfile::TempDir {
     write(
         dir.path(),
         "content/治理.md",
-        "---\ntitle: 治理说明\n---\n\n技术委员会负责\n社区的技术方向，撤销 SIG 须经委员会\n同意。维护者应在 3 个工作日内处理提交的PR。\n",
+        "---\ntitle: 治理说明\n---\n\n技术委员会负责\n社区的技术方向，撤销 SIG 须经委员会\n同意。维护者应在 3 个工作日内处理提交的PR。\n\n- [x] 成立委员会\n",
     );
     dir
 }
@@ -130,6 +130,8 @@ fn the_portal_speaks_chinese_only() {
         ),
         "{page}"
     );
+
+    assert!(page.contains("<input type=\"checkbox\" disabled checked aria-label=\"已完成\"> 成立委员会"), "{page}");
 
     let sitemap = read(out.path(), "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.github.io/example-project/%E6%B2%BB%E7%90%86/</loc>"), "{sitemap}");

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 const TEMPLATES: [&str; 2] = ["minimal", "cncf"];
 const WORKFLOW: &str = ".github/workflows/governance.yml";
+const PR_WORKFLOW: &str = ".github/workflows/governance-pr.yml";
 
 fn govsite(args: &[&str]) -> Output {
     govsite_in(None, args)
@@ -166,11 +167,15 @@ fn an_unknown_template_is_a_usage_error() {
 }
 
 fn workflow_of(template: &str) -> (String, serde_yaml::Value) {
+    file_of(template, WORKFLOW)
+}
+
+fn file_of(template: &str, file: &str) -> (String, serde_yaml::Value) {
     let tmp = tempfile::tempdir().expect("temp dir");
     // The root of a repository, whatever folder the temporary one sits in.
     std::fs::create_dir(tmp.path().join(".git")).expect("a repository");
     init(tmp.path(), template);
-    let text = std::fs::read_to_string(tmp.path().join(WORKFLOW)).expect("the workflow exists");
+    let text = std::fs::read_to_string(tmp.path().join(file)).expect("the workflow exists");
     let yaml =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{template}: the workflow is not YAML: {e}\n{text}"));
     (text, yaml)
@@ -186,8 +191,19 @@ fn step<'a>(yaml: &'a serde_yaml::Value, job: &str, action: &str) -> &'a serde_y
         .unwrap_or_else(|| panic!("job `{job}` uses {action}"))
 }
 
+/// The step of `job` whose `run` contains `command`.
+fn run_step<'a>(yaml: &'a serde_yaml::Value, job: &str, command: &str) -> &'a serde_yaml::Value {
+    yaml["jobs"][job]["steps"]
+        .as_sequence()
+        .unwrap_or_else(|| panic!("job `{job}` has steps"))
+        .iter()
+        .find(|s| s["run"].as_str().is_some_and(|r| r.contains(command)))
+        .unwrap_or_else(|| panic!("job `{job}` runs {command}"))
+}
+
 #[test]
-fn the_workflow_checks_pull_requests_and_deploys_to_pages() {
+fn the_pages_workflow_checks_and_deploys_pushes_to_the_default_branch() {
+    let pinned = format!("govsite/govsite@v{}", env!("CARGO_PKG_VERSION"));
     for template in TEMPLATES {
         let (text, yaml) = workflow_of(template);
         for expected in [
@@ -198,38 +214,38 @@ fn the_workflow_checks_pull_requests_and_deploys_to_pages() {
             "actions/upload-pages-artifact@v3",
             "govsite check \"$SITE_DIR\" --format github",
             "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
-            "cargo install govsite --locked --version",
         ] {
             assert!(text.contains(expected), "{template}: the workflow lacks `{expected}`");
         }
-        let version = format!("GOVSITE_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"));
-        assert!(text.contains(&version), "{template}: pins this version of govsite");
+        assert!(!text.contains("run: cargo install"), "{template}: installs with the action, not cargo");
         assert!(text.contains("SITE_DIR: \".\""), "{template}: the site is at the repository root");
 
-        // Triggers: pull requests, and pushes to the default branch.
+        // Triggers: pushes to the default branch and manual runs; pull requests have their own workflow.
         let on = &yaml["on"];
-        assert!(on.get("pull_request").is_some(), "{template}: runs on pull requests");
+        assert!(on.get("pull_request").is_none(), "{template}: pull requests are governance-pr.yml's");
         assert!(on["push"]["branches"].as_sequence().is_some_and(|b| !b.is_empty()), "{template}: deploys on push");
+        assert!(on.get("workflow_dispatch").is_some());
 
-        // Checking: on every event; building and uploading only outside pull requests.
+        // govsite comes from the action, pinned to this release, before anything runs it.
         let check = &yaml["jobs"]["check"];
         let steps = check["steps"].as_sequence().expect("check steps");
-        let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-        assert!(runs.iter().any(|r| r.contains("govsite check") && r.contains("--format github")));
-        let build = steps
-            .iter()
-            .find(|s| s["run"].as_str().is_some_and(|r| r.contains("govsite build")))
-            .expect("a build step");
-        assert!(build["if"].as_str().is_some_and(|c| c.contains("pull_request")), "build is skipped on PRs");
+        let install = steps.iter().position(|s| s["uses"].as_str() == Some(pinned.as_str())).expect("the action");
+        let first_run =
+            steps.iter().position(|s| s["run"].as_str().is_some_and(|r| r.contains("govsite "))).expect("runs");
+        assert!(install < first_run, "{template}: installs govsite before running it");
+        assert!(run_step(&yaml, "check", "govsite check")["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("--format github")));
+        run_step(&yaml, "check", "govsite build");
         let pages = step(&yaml, "check", "actions/configure-pages");
         assert_eq!(pages["id"].as_str(), Some("pages"));
         let upload = step(&yaml, "check", "actions/upload-pages-artifact");
         assert!(upload["with"]["path"].as_str().is_some_and(|p| p.ends_with("public")));
+        assert_eq!(step(&yaml, "check", "actions/checkout")["with"]["persist-credentials"].as_bool(), Some(false));
 
         // Deploying: its own job, with the Pages permissions, environment and concurrency.
         let deploy = &yaml["jobs"]["deploy"];
         assert_eq!(deploy["needs"].as_str(), Some("check"));
-        assert!(deploy["if"].as_str().is_some_and(|c| c.contains("pull_request")));
         let permissions = &deploy["permissions"];
         assert_eq!(permissions["pages"].as_str(), Some("write"));
         assert_eq!(permissions["id-token"].as_str(), Some("write"));
@@ -245,6 +261,52 @@ fn the_workflow_checks_pull_requests_and_deploys_to_pages() {
 }
 
 #[test]
+fn the_pull_request_workflow_checks_and_comments_without_trusting_the_pull_request() {
+    let pinned = format!("govsite/govsite@v{}", env!("CARGO_PKG_VERSION"));
+    for template in TEMPLATES {
+        let (text, yaml) = file_of(template, PR_WORKFLOW);
+        // `pull_request` only: a fork's run gets a read-only token and no secrets.
+        let on = yaml["on"].as_mapping().expect("on: a mapping");
+        assert_eq!(on.keys().filter_map(|k| k.as_str()).collect::<Vec<_>>(), ["pull_request"], "{template}");
+        assert!(!text.contains("pull_request_target") || text.contains("docs/ci.md"));
+        assert_eq!(yaml["permissions"].as_mapping().map(|m| m.len()), Some(1));
+        assert_eq!(yaml["permissions"]["contents"].as_str(), Some("read"));
+        let job = &yaml["jobs"]["governance"];
+        assert_eq!(job["permissions"]["pull-requests"].as_str(), Some("write"));
+        assert_eq!(job["permissions"]["contents"].as_str(), Some("read"));
+        assert_eq!(job["permissions"].as_mapping().map(|m| m.len()), Some(2), "{template}: nothing else");
+
+        let steps = job["steps"].as_sequence().expect("steps");
+        assert!(steps.iter().any(|s| s["uses"].as_str() == Some(pinned.as_str())), "{template}: the pinned action");
+        // Two checkouts, neither keeping the token: the head at the root, the base beside it.
+        let checkouts: Vec<_> =
+            steps.iter().filter(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@"))).collect();
+        assert_eq!(checkouts.len(), 2);
+        assert!(checkouts.iter().all(|c| c["with"]["persist-credentials"].as_bool() == Some(false)));
+        assert_eq!(checkouts[1]["with"]["path"].as_str(), Some(".govsite-base"));
+        assert_eq!(checkouts[1]["with"]["ref"].as_str(), Some("${{ github.event.pull_request.base.sha }}"));
+
+        assert!(run_step(&yaml, "governance", "govsite check")["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("\"$SITE_DIR\" --format github")));
+        let summary = run_step(&yaml, "governance", "govsite diff")["run"].as_str().unwrap_or_default();
+        assert!(summary.contains("govsite diff \".govsite-base/$SITE_DIR\" \"$SITE_DIR\" --format markdown"));
+        assert!(summary.contains("$GITHUB_STEP_SUMMARY"), "{template}: forks still see the summary");
+        // The comment: same-repository pull requests only, one comment found by its marker and edited.
+        let comment = run_step(&yaml, "governance", "gh api");
+        let condition = comment["if"].as_str().unwrap_or_default();
+        assert!(condition.contains("github.event.pull_request.head.repo.full_name == github.repository"));
+        let script = comment["run"].as_str().unwrap_or_default();
+        assert!(script.contains("<!-- govsite-diff -->") && script.contains("--method PATCH"), "{script}");
+        // No value from the pull request is written into a script: only through env.
+        for s in steps {
+            let run = s["run"].as_str().unwrap_or_default();
+            assert!(!run.contains("${{"), "{template}: an expression inside a script:\n{run}");
+        }
+    }
+}
+
+#[test]
 fn a_site_in_a_repository_subfolder_gets_its_path_in_the_workflow() {
     let tmp = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(tmp.path().join(".git")).expect("a repository");
@@ -253,9 +315,14 @@ fn a_site_in_a_repository_subfolder_gets_its_path_in_the_workflow() {
     let report = text(&output);
     assert!(report.contains("move"), "the report says to move the workflow:\n{report}");
 
+    for file in [WORKFLOW, PR_WORKFLOW] {
+        assert!(report.contains(&s(&site.join(file))), "the report names {file}:\n{report}");
+        let workflow = std::fs::read_to_string(site.join(file)).expect("workflow");
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&workflow).expect("YAML");
+        assert_eq!(yaml["env"]["SITE_DIR"].as_str(), Some("docs/governance"), "{file}");
+    }
     let workflow = std::fs::read_to_string(site.join(WORKFLOW)).expect("workflow");
     let yaml: serde_yaml::Value = serde_yaml::from_str(&workflow).expect("YAML");
-    assert_eq!(yaml["env"]["SITE_DIR"].as_str(), Some("docs/governance"));
     assert_eq!(
         step(&yaml, "check", "actions/upload-pages-artifact")["with"]["path"].as_str(),
         Some("${{ env.SITE_DIR }}/public")

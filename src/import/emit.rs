@@ -18,12 +18,15 @@ pub fn site(imported: &Imported) -> Vec<(String, String)> {
     let ids = ids(&imported.roster.people);
     let mut files = vec![
         ("site.yaml".to_string(), site_yaml(imported)),
-        ("governance/charter.yaml".to_string(), CHARTER.to_string()),
+        ("governance/charter.yaml".to_string(), super::charter::charter(imported)),
         ("governance/people.yaml".to_string(), people(imported, &ids)),
         ("governance/roles.yaml".to_string(), roles(imported, &ids)),
         ("governance/ladder.yaml".to_string(), ladder(imported)),
         ("governance/code-of-conduct.yaml".to_string(), conduct(imported, &ids)),
     ];
+    if let Some(groups) = super::charter::groups(imported, &ids) {
+        files.push(("governance/groups.yaml".to_string(), groups));
+    }
     if let Some(contact) = &imported.security {
         let line = match contact {
             SecurityContact::Email(e) => format!("contact: {{ email: {} }}\n", q(e)),
@@ -83,8 +86,6 @@ fn site_yaml(imported: &Imported) -> String {
     out
 }
 
-const CHARTER: &str = "# Written by `govsite import`: no charter was found, so every value is a TODO.\nmission: \"TODO: why the project exists, in one or two sentences.\"\nscope:\n  in: [\"TODO: what the project covers.\"]\ndecision_making:\n  model: lazy-consensus\n  body: maintainer\n  description: \"TODO: confirm how decisions are made; the import assumed lazy consensus of the maintainers.\"\namendments: \"TODO: how this charter is changed.\"\n";
-
 fn people(imported: &Imported, ids: &[String]) -> String {
     let mut out = String::from(HEADER);
     out.push_str("people:\n");
@@ -143,6 +144,11 @@ fn roles(imported: &Imported, ids: &[String]) -> String {
     let reviewers: Vec<String> = holders(roster, Seat::Reviewer).map(|(i, _)| ids[i].clone()).collect();
     if !reviewers.is_empty() {
         role(&mut out, "reviewer", "Reviewer", reviewers);
+    }
+    if imported.governance.as_ref().is_some_and(|g| g.model == Some("bdfl")) {
+        let lead = holders(roster, Seat::Committee)
+            .filter(|(_, p)| p.github == imported.governance.as_ref().and_then(|g| g.lead.clone()));
+        role(&mut out, super::charter::LEAD_ROLE, "Project lead", lead.map(|(i, _)| ids[i].clone()).collect());
     }
     let owners: Vec<String> = holders(roster, Seat::CodeOwner)
         .map(|(i, p)| format!("{{ person: {}, area: {} }}", ids[i], q(&p.paths.join(" "))))

@@ -1,19 +1,23 @@
 //! `govsite import [REPO] --to DIR`: a site from the governance files a repository already
-//! has — MAINTAINERS.md, CODEOWNERS, OWNERS/OWNERS_ALIASES, CODE_OF_CONDUCT.md, SECURITY.md,
+//! has — GOVERNANCE.md, MAINTAINERS.md, CODEOWNERS, OWNERS/OWNERS_ALIASES, CODE_OF_CONDUCT.md, SECURITY.md,
 //! CONTRIBUTING.md, LICENSE and the `origin` remote.
 //!
 //! Only facts the files state are written; every required fact that could not be found
 //! becomes a `TODO:` text, which `text/placeholder` reports, so `govsite check` lists the
 //! remaining work and the site builds from the first minute.
 
+mod charter;
+mod committee;
 mod documents;
 mod dot_project;
 mod emit;
+pub mod governance;
 mod maintainers;
 mod owners;
 pub mod people;
 
 use people::{Found, Roster};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The largest file read: governance files are small, and a bounded read keeps a stray
@@ -62,6 +66,8 @@ pub struct Imported {
     pub conduct: Option<documents::Conduct>,
     /// SECURITY.md's reporting route.
     pub security: Option<documents::SecurityContact>,
+    /// What GOVERNANCE.md says about deciding, when there is one.
+    pub governance: Option<governance::Governance>,
     /// What was read and understood, one line per file, for the report.
     pub notes: Vec<String>,
 }
@@ -173,6 +179,18 @@ pub fn read(repo: &Path) -> Result<Imported, ImportError> {
         out.notes.push(format!("{file}: {}{teams}", count(co.people.len(), "code owner")));
         co.people.into_iter().for_each(|p| out.roster.add(p));
     }
+    if let Some((file, text)) = first(repo, &["GOVERNANCE.md", ".github/GOVERNANCE.md", "docs/GOVERNANCE.md"]) {
+        let mut found = governance::read(&text);
+        out.notes.push(format!("{file}: {}", governance_note(&found)));
+        if let Some(c) = found.committee.as_mut() {
+            std::mem::take(&mut c.members).into_iter().for_each(|p| out.roster.add(p));
+        }
+        if let Some(handle) = &found.lead {
+            let lead = Found { github: Some(handle.clone()), seats: vec![people::Seat::Committee], ..Found::default() };
+            out.roster.add(lead);
+        }
+        out.governance = Some(found);
+    }
     if let Some((file, text)) =
         first(repo, &["CODE_OF_CONDUCT.md", ".github/CODE_OF_CONDUCT.md", "docs/CODE_OF_CONDUCT.md"])
     {
@@ -216,6 +234,42 @@ pub fn read(repo: &Path) -> Result<Imported, ImportError> {
         out.notes.push("nothing: no governance files found; every fact is a TODO".to_string());
     }
     Ok(out)
+}
+
+/// What was understood of GOVERNANCE.md, in one line.
+fn governance_note(g: &governance::Governance) -> String {
+    let mut parts = vec![match g.model {
+        Some(model) => format!("decision model {model}"),
+        None => "decision model not recognised".to_string(),
+    }];
+    if let Some(m) = g.majority {
+        parts.push(format!("votes by {m} majority{}", g.base.map_or(String::new(), |b| format!(" of {b}"))));
+    }
+    for (decision, majority) in &g.thresholds {
+        parts.push(format!("{decision}: {majority}"));
+    }
+    if let Some(lead) = &g.lead {
+        parts.push(format!("BDFL @{lead}"));
+    }
+    if let Some(c) = &g.committee {
+        let mut about = c.name.clone();
+        if let Some(short) = &c.short {
+            let _ = write!(about, " ({short})");
+        }
+        if let Some(size) = c.size {
+            let _ = write!(about, ", {size} seats");
+        }
+        if c.of_maintainers {
+            about.push_str(", made of the maintainers");
+        } else if !c.members.is_empty() {
+            let _ = write!(about, ", {} listed", count(c.members.len(), "member"));
+        }
+        if let Some(cadence) = c.cadence {
+            let _ = write!(about, ", meets {cadence}");
+        }
+        parts.push(about);
+    }
+    parts.join("; ")
 }
 
 /// `owner` and `name` of the `origin` remote (or the first remote) when it is on GitHub.

@@ -10,6 +10,8 @@ pub enum Seat {
     Reviewer,
     /// Code owners (CODEOWNERS), with the paths they own.
     CodeOwner,
+    /// Members of the committee GOVERNANCE.md names (its tables), or its BDFL.
+    Committee,
 }
 
 /// One person as found.

@@ -12,8 +12,18 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-/// The GitHub Actions workflow, relative to the site folder.
+/// The GitHub Actions workflow that publishes the portal, relative to the site folder.
 pub const WORKFLOW: &str = ".github/workflows/governance.yml";
+
+/// The GitHub Actions workflow that checks pull requests and comments what they change.
+pub const PR_WORKFLOW: &str = ".github/workflows/governance-pr.yml";
+
+/// The workflows `init` writes, each with the `SITE_DIR` and action version set by
+/// [`workflow_text`].
+pub const WORKFLOWS: &[&str] = &[WORKFLOW, PR_WORKFLOW];
+
+/// The action the workflows install govsite with (this repository's action.yml).
+const ACTION: &str = "govsite/govsite";
 
 /// The governance a new site starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,6 +65,7 @@ impl Template {
 }
 
 const WORKFLOW_TEXT: &str = include_str!("templates/common/.github/workflows/governance.yml");
+const PR_WORKFLOW_TEXT: &str = include_str!("templates/common/.github/workflows/governance-pr.yml");
 
 const MINIMAL: &[(&str, &str)] = &[
     ("site.yaml", include_str!("templates/minimal/site.yaml")),
@@ -68,6 +79,7 @@ const MINIMAL: &[(&str, &str)] = &[
     ("content/contributing.md", include_str!("templates/minimal/content/contributing.md")),
     ("static/.gitkeep", include_str!("templates/minimal/static/.gitkeep")),
     (WORKFLOW, WORKFLOW_TEXT),
+    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
 ];
 
 /// The minimal template in Simplified Chinese: the same governance with its values (names,
@@ -86,6 +98,7 @@ const MINIMAL_ZH_CN: &[(&str, &str)] = &[
     ("content/contributing.md", include_str!("templates/minimal-zh-CN/content/contributing.md")),
     ("static/.gitkeep", include_str!("templates/minimal-zh-CN/static/.gitkeep")),
     (WORKFLOW, WORKFLOW_TEXT),
+    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
 ];
 
 const CNCF: &[(&str, &str)] = &[
@@ -102,6 +115,7 @@ const CNCF: &[(&str, &str)] = &[
     ("content/contributing.md", include_str!("templates/cncf/content/contributing.md")),
     ("static/logo.svg", include_str!("templates/cncf/static/logo.svg")),
     (WORKFLOW, WORKFLOW_TEXT),
+    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
 ];
 
 /// Why `init` wrote nothing.
@@ -171,7 +185,7 @@ pub fn init_in(dir: &Path, template: Template, language: &str) -> Result<Scaffol
     let mut written: Vec<PathBuf> = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        let text = if *rel == WORKFLOW { workflow(&site_dir) } else { (*text).to_string() };
+        let text = if WORKFLOWS.contains(rel) { workflow_text(text, &site_dir) } else { (*text).to_string() };
         if let Err(e) = write_new(&path, &text) {
             // Leave nothing half done: take back what this run wrote.
             for done in written.iter().rev() {
@@ -249,11 +263,36 @@ fn locate(dir: &Path) -> (Option<PathBuf>, String) {
     (Some(root.to_path_buf()), site_dir)
 }
 
-/// The workflow, with `SITE_DIR` set to the site's folder and `GOVSITE_VERSION` to the
-/// version of this govsite.
+/// The Pages workflow, with `SITE_DIR` set to the site's folder and the action pinned to
+/// this govsite's release.
 pub fn workflow(site_dir: &str) -> String {
-    let text = set_env(WORKFLOW_TEXT, "SITE_DIR", site_dir);
-    set_env(&text, "GOVSITE_VERSION", env!("CARGO_PKG_VERSION"))
+    workflow_text(WORKFLOW_TEXT, site_dir)
+}
+
+/// The pull-request workflow, as [`workflow`] sets it up.
+pub fn pr_workflow(site_dir: &str) -> String {
+    workflow_text(PR_WORKFLOW_TEXT, site_dir)
+}
+
+/// `text` with `SITE_DIR` set to `site_dir` and every `uses: govsite/govsite@…` pinned to
+/// the tag of this govsite's release, so a new site runs the version that wrote it.
+fn workflow_text(text: &str, site_dir: &str) -> String {
+    let text = set_env(text, "SITE_DIR", site_dir);
+    let pinned = format!("uses: {ACTION}@v{}", env!("CARGO_PKG_VERSION"));
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match line.find(&format!("uses: {ACTION}@")) {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push_str(&pinned);
+                if line.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Sets the value of the first `KEY: …` line (any indentation) to `value`, double-quoted.
@@ -306,26 +345,31 @@ impl Scaffold {
         let _ = writeln!(out, "       git add {dir} && git commit -m \"Add the governance portal\"");
         let _ = writeln!(out, "  3. Publish it on GitHub Pages: in the repository's Settings → Pages, set");
         let _ = writeln!(out, "     Source: GitHub Actions. The workflow {WORKFLOW}");
-        let _ = writeln!(out, "     then checks every pull request and deploys every push to main.");
+        let _ = writeln!(out, "     then deploys every push to main, and {PR_WORKFLOW}");
+        let _ = writeln!(out, "     checks every pull request and comments what it changes.");
         match (&self.repository, self.site_dir.as_str()) {
             (Some(_), ".") => {}
             (Some(root), site_dir) => {
                 let _ = writeln!(out, "\nThe site is in {site_dir}/ of the repository {}.", root.display());
                 let _ =
                     writeln!(out, "GitHub runs workflows only from the repository's own .github/workflows/, so move");
-                let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
+                for rel in WORKFLOWS {
+                    let _ = writeln!(out, "  {}", self.dir.join(rel).display());
+                }
                 let _ = writeln!(
                     out,
-                    "to {} (its SITE_DIR is already \"{site_dir}\").",
+                    "to {} (their SITE_DIR is already \"{site_dir}\").",
                     root.join(".github/workflows/").display()
                 );
             }
             (None, _) => {
                 let _ = writeln!(out, "\nIf {dir} is not the root of your repository, move");
-                let _ = writeln!(out, "  {}", self.dir.join(WORKFLOW).display());
+                for rel in WORKFLOWS {
+                    let _ = writeln!(out, "  {}", self.dir.join(rel).display());
+                }
                 let _ = writeln!(
                     out,
-                    "to the repository's .github/workflows/ and set SITE_DIR in it to the site's folder."
+                    "to the repository's .github/workflows/ and set SITE_DIR in them to the site's folder."
                 );
             }
         }
@@ -338,18 +382,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn workflow_gets_the_site_folder_and_version() {
-        let text = workflow("docs/gov \"x\"");
-        assert!(text.contains("  SITE_DIR: \"docs/gov \\\"x\\\"\"\n"), "{text}");
-        assert!(text.contains(&format!("  GOVSITE_VERSION: \"{}\"\n", env!("CARGO_PKG_VERSION"))));
-        assert_eq!(text.matches("SITE_DIR:").count(), 1);
+    fn workflows_get_the_site_folder_and_version() {
+        for text in [workflow("docs/gov \"x\""), pr_workflow("docs/gov \"x\"")] {
+            assert!(text.contains("  SITE_DIR: \"docs/gov \\\"x\\\"\"\n"), "{text}");
+            let pinned = format!("        uses: govsite/govsite@v{}\n", env!("CARGO_PKG_VERSION"));
+            assert_eq!(text.matches(&pinned).count(), 1, "{text}");
+            assert_eq!(text.matches("govsite/govsite@").count(), 1, "{text}");
+            assert_eq!(text.matches("SITE_DIR:").count(), 1);
+        }
     }
 
     #[test]
     fn every_template_has_the_required_files() {
         for t in [Template::Minimal, Template::Cncf] {
             let names: Vec<_> = t.files().iter().map(|(p, _)| *p).collect();
-            for required in ["site.yaml", "governance/charter.yaml", "content/contributing.md", WORKFLOW] {
+            for required in ["site.yaml", "governance/charter.yaml", "content/contributing.md", WORKFLOW, PR_WORKFLOW] {
                 assert!(names.contains(&required), "{} lacks {required}", t.name());
             }
         }

@@ -47,6 +47,25 @@ pub struct Markdown {
     pub unsafe_html: bool,
     /// Highlight code blocks (off when only checking: highlighting is most of a build's cost).
     pub highlight: bool,
+    /// The accessible names of a task list's ticked and unticked boxes, in the portal's
+    /// language (`markdown.task_done`, `markdown.task_open`).
+    pub task_labels: TaskLabels,
+}
+
+/// The accessible names of task-list checkboxes.
+#[derive(Debug, Clone)]
+pub struct TaskLabels {
+    /// A ticked box.
+    pub done: String,
+    /// An unticked box.
+    pub open: String,
+}
+
+/// English, as govsite's `en` locale has them.
+impl Default for TaskLabels {
+    fn default() -> Self {
+        TaskLabels { done: "done".into(), open: "not done".into() }
+    }
 }
 
 /// The Markdown dialect of every page and prose field: GitHub's extensions and `{#id}` headings.
@@ -119,7 +138,9 @@ impl Markdown {
                 }
                 // A checkbox needs a name for screen readers.
                 Event::TaskListMarker(done) => {
-                    let (checked, label) = if done { (" checked", "done") } else { ("", "not done") };
+                    let labels = &self.task_labels;
+                    let (checked, label) = if done { (" checked", &labels.done) } else { ("", &labels.open) };
+                    let label = escape(label);
                     out.push(Event::InlineHtml(
                         format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ").into(),
                     ));
@@ -263,6 +284,7 @@ mod tests {
             links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new(), ..LinkResolver::default() },
             unsafe_html: false,
             highlight: true,
+            task_labels: TaskLabels::default(),
         }
     }
 

@@ -195,17 +195,18 @@ impl Pass<'_> {
         theme: &Theme,
     ) -> Result<PassOutput, RenderError> {
         let (site, options, language) = (self.model, self.options, self.language);
+        let locale =
+            self.locales.get(Some(language.tag)).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
         let markdown = Arc::new(Markdown {
             links,
             unsafe_html: site.site.markdown.unsafe_html,
             highlight: options.purpose == Purpose::Publish,
+            task_labels: crate::markdown::TaskLabels {
+                done: locale.text("markdown.task_done"),
+                open: locale.text("markdown.task_open"),
+            },
         });
         let tera = compile(theme, &markdown, &language.base_path, Arc::clone(self.locales))?;
-        let locale = self
-            .locales
-            .get(Some(language.tag))
-            .map(Arc::clone)
-            .unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
         let globals = Globals::new(self.checked, site, language, pages, &markdown, &locale);
         let mut base = Context::new();
         globals.insert_into(&mut base);

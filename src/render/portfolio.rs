@@ -50,12 +50,13 @@ pub fn pages(
 ) -> Result<Vec<OutputFile>, RenderError> {
     let base_path = super::base_path(base_url);
     let theme = theme::load(root, "default")?;
+    let locales = Arc::new(crate::i18n::Locales::bundled(&portfolio.config.language));
     let markdown = Arc::new(Markdown {
         links: LinkResolver { base_path: base_path.clone(), ..Default::default() },
         unsafe_html: false,
         highlight: false,
+        task_labels: Default::default(),
     });
-    let locales = Arc::new(crate::i18n::Locales::bundled(&portfolio.config.language));
     let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;
 
     let projects: Vec<ProjectCard> = portfolio
