@@ -195,8 +195,11 @@ impl Pass<'_> {
         theme: &Theme,
     ) -> Result<PassOutput, RenderError> {
         let (site, options, language) = (self.model, self.options, self.language);
-        let locale =
-            self.locales.get(Some(language.tag)).map(Arc::clone).unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
+        let locale = self
+            .locales
+            .get(Some(language.tag))
+            .map(Arc::clone)
+            .unwrap_or_else(|| Arc::new(crate::i18n::Locale::bundled("en")));
         let markdown = Arc::new(Markdown {
             links,
             unsafe_html: site.site.markdown.unsafe_html,
