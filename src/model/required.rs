@@ -42,6 +42,7 @@ pub const REQUIRED: &[RequiredKeys] = &[
     RequiredKeys { document: "ladder", parent: "", keys: Ladder::REQUIRED },
     RequiredKeys { document: "ladder", parent: "levels[]", keys: LadderLevel::REQUIRED },
     RequiredKeys { document: "groups", parent: "groups[]", keys: Group::REQUIRED },
+    RequiredKeys { document: "groups", parent: "groups[].decision_making", keys: DecisionMaking::REQUIRED },
     RequiredKeys { document: "decisions", parent: "decisions[]", keys: Decision::REQUIRED },
 ];
 
