@@ -143,7 +143,7 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
                 id: &person.id,
                 name: &person.name,
                 affiliation: person.current_affiliation(),
-                github: person.github_handle(),
+                github: person.github_handle().and_then(crate::model::values::handle),
                 seats: Vec::new(),
             });
             card.seats.push(Seat { project: project.name.clone(), project_url: project_url.clone(), title, url });

@@ -135,7 +135,7 @@ pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>
     Row {
         id: person.to_string(),
         name: p.map_or_else(|| person.to_string(), |p| p.name.clone()),
-        github: p.and_then(|p| p.github_handle()).map(|h| h.trim().trim_start_matches('@').to_string()).filter(|h| !h.is_empty()),
+        github: p.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
         affiliation: p.and_then(|p| p.current_affiliation()).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         role,
         area: nonblank(seat.and_then(|s| s.area.as_ref())).or_else(|| p.and_then(|p| nonblank(p.area.as_ref()))),
@@ -232,7 +232,7 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
         name,
         email: c.email.clone().or_else(|| person.and_then(|p| p.email.clone())),
         url: c.url.as_deref().map(|u| absolute(links, u)),
-        github: person.and_then(|p| p.github_handle()).map(|h| h.trim_start_matches('@').to_string()),
+        github: person.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
     }
 }
 
@@ -258,7 +258,7 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
                 let person = site.person(&f.person);
                 FormerRow {
                     name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
-                    github: person.and_then(|p| p.github_handle()).map(str::to_string),
+                    github: person.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
                     role: role.name.clone(),
                     since: f.since.clone(),
                     until: f.until.clone(),
