@@ -151,7 +151,7 @@ fn the_portal_and_the_export_show_seats_and_cap() {
     assert!(roles_page.contains("<dd>5 · 3 filled, 2 vacant</dd>"), "{roles_page}");
     assert!(roles_page.contains("At most 2 seats held by people of one organisation"), "{roles_page}");
     let home = common::read(&public, "index.html");
-    assert!(home.contains("<dd>5 · 3 filled, 2 vacant</dd>"), "home page");
+    assert!(home.contains("<dd>5 seats · at most 2 per organisation · 2 vacant</dd>"), "home page");
     assert!(home.contains("the cap per organisation"), "the chart judges by the cap");
 
     let exported = dir.path().join("exported");
