@@ -87,8 +87,11 @@ fn archived_groups_are_left_out_of_limits_and_minimum_members() {
 
 #[test]
 fn a_decision_may_name_an_archived_group() {
-    let decisions = "decisions:\n  - { id: d1, date: 2025-07-01, title: Archive SIG Old, outcome: accepted, affects: [sig-old] }\n";
-    let groups = ARCHIVED.replace("status: Archive", "status: archived").replace("    archived_on: 2025-06-30\n  - id: sig-old", "  - id: sig-old");
+    let decisions =
+        "decisions:\n  - { id: d1, date: 2025-07-01, title: Archive SIG Old, outcome: accepted, affects: [sig-old] }\n";
+    let groups = ARCHIVED
+        .replace("status: Archive", "status: archived")
+        .replace("    archived_on: 2025-06-30\n  - id: sig-old", "  - id: sig-old");
     assert!(rules(&[(GROUPS, &groups), (DECISIONS, decisions)]).iter().all(|d| d.rule != "decisions/unknown-ref"));
 }
 
@@ -114,7 +117,11 @@ fn meeting_times_are_hh_mm_in_a_zone() {
     assert!(found[1].2.contains("has a `time` but no `timezone`"), "{}", found[1].2);
     let offset = &found[2];
     assert!(offset.2.contains("`15:00+08:00`, which is not a time in UTC"), "{}", offset.2);
-    assert!(offset.3.starts_with("give the local time and its zone instead: `time: \"15:00\"` and `timezone:"), "{}", offset.3);
+    assert!(
+        offset.3.starts_with("give the local time and its zone instead: `time: \"15:00\"` and `timezone:"),
+        "{}",
+        offset.3
+    );
 }
 
 #[test]
@@ -170,15 +177,21 @@ fn a_group_decides_by_its_own_rules_shown_as_the_charter_shows_them() {
     assert!(result.status.success(), "{}", stderr(&result));
     let governance = std::fs::read_to_string(to.join("GOVERNANCE.md")).expect("GOVERNANCE.md");
     assert!(
-        governance.contains("### How SIG Docs decides\n\n**Decided by:** SIG Docs.\n\n**Model:** Voting.\n\n#### Voting\n"),
+        governance
+            .contains("### How SIG Docs decides\n\n**Decided by:** SIG Docs.\n\n**Model:** Voting.\n\n#### Voting\n"),
         "{governance}"
     );
-    assert!(governance.contains("| Changing the style guide | Two-thirds majority | SIG Docs | — | — | Maintainer | — |"), "{governance}");
+    assert!(
+        governance.contains("| Changing the style guide | Two-thirds majority | SIG Docs | — | — | Maintainer | — |"),
+        "{governance}"
+    );
 }
 
 #[test]
 fn a_group_decision_block_is_checked_like_the_charters() {
-    let sig = SIG.replace("      body: sig-docs\n", "      body: sig-dcos\n").replace("majority: two-thirds", "majority: two-third");
+    let sig = SIG
+        .replace("      body: sig-docs\n", "      body: sig-dcos\n")
+        .replace("majority: two-thirds", "majority: two-third");
     let unknown = hits(&[(GROUPS, &sig)], "roles/unknown-role");
     assert_eq!(at(&unknown), [(7, 13)], "{unknown:#?}");
     assert!(unknown[0].3.contains("did you mean `sig-docs`?"), "{}", unknown[0].3);
@@ -227,14 +240,21 @@ fn the_decision_log_shows_results_and_the_body_by_its_body_name() {
     let dir = site(&[(DECISIONS, &election), (ROLES, COUNCIL)]);
     let public = build_on(dir.path(), SUMMER);
     let log = read(&public, "decisions/index.html");
-    assert!(log.contains("<dt>Decided by</dt>\n        <dd><a href=\"/tiny/roles/#maintainer\">Steering Council</a></dd>"), "{log}");
+    assert!(
+        log.contains("<dt>Decided by</dt>\n        <dd><a href=\"/tiny/roles/#maintainer\">Steering Council</a></dd>"),
+        "{log}"
+    );
     assert!(
         log.contains(r#"<li class="elected"><a href="/tiny/people/#alice">Alice Zhang</a>: 41 votes · <strong>elected</strong></li>"#),
         "{log}"
     );
     assert!(log.contains(r#"<li><a href="/tiny/people/#bob">Bob Li</a>: 1 vote</li>"#), "{log}");
     let charter = read(&public, "charter/index.html");
-    assert!(charter.contains("<dt>Deciding body</dt>\n    <dd><a href=\"/tiny/roles/#maintainer\">Steering Council</a></dd>"), "{charter}");
+    assert!(
+        charter
+            .contains("<dt>Deciding body</dt>\n    <dd><a href=\"/tiny/roles/#maintainer\">Steering Council</a></dd>"),
+        "{charter}"
+    );
     let home = read(&public, "index.html");
     assert!(home.contains("<dd><a href=\"/tiny/roles/#maintainer\">Steering Council</a></dd>"), "{home}");
     assert!(home.contains("<dd>3 seats · at most 2 per organisation · 1 vacant</dd>"), "{home}");

@@ -98,7 +98,8 @@ fn the_people_page_links_each_profile_and_never_an_unsafe_one() {
     let public = dir.path().join("public");
     let result = build(dir.path(), &public);
     assert!(!result.status.success(), "a bad handle is an error");
-    let dir = site(&[(PEOPLE, &ACCOUNTS.replace("      gitea: bobli\n", "").replace("https://gitlab.com/bobli", "bob.li"))]);
+    let dir =
+        site(&[(PEOPLE, &ACCOUNTS.replace("      gitea: bobli\n", "").replace("https://gitlab.com/bobli", "bob.li"))]);
     let result = build(dir.path(), &public);
     assert!(result.status.success(), "{}", stderr(&result));
     let page = read(&public, "people/index.html");
@@ -108,7 +109,10 @@ fn the_people_page_links_each_profile_and_never_an_unsafe_one() {
         ),
         "{page}"
     );
-    assert!(page.contains(r#"<a href="https://gitlab.com/bob.li">GitLab: bob.li</a> · <a href="mailto:bob@example.org">"#), "{page}");
+    assert!(
+        page.contains(r#"<a href="https://gitlab.com/bob.li">GitLab: bob.li</a> · <a href="mailto:bob@example.org">"#),
+        "{page}"
+    );
 }
 
 const HISTORY: &str = "people:
@@ -133,7 +137,11 @@ fn affiliation_and_the_current_history_entry_must_agree() {
     let found = hits(&[(PEOPLE, HISTORY)], "people/affiliation-mismatch");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].0, found[0].1), (5, 18));
-    assert!(found[0].2.contains("`Example Corp`") && found[0].2.contains("(line 8) is `Quarry Systems`"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("`Example Corp`") && found[0].2.contains("(line 8) is `Quarry Systems`"),
+        "{}",
+        found[0].2
+    );
     assert!(found[0].3.starts_with("make `affiliation` `Quarry Systems`"), "{}", found[0].3);
     let agreeing = HISTORY.replace("affiliation: Example Corp", "affiliation: quarry systems");
     assert!(hits(&[(PEOPLE, &agreeing)], "people/affiliation-mismatch").is_empty(), "compared as organisations are");
@@ -172,22 +180,22 @@ fn council(people: &[&str]) -> (String, String) {
 
 #[test]
 fn independents_in_any_language_each_count_alone() {
-    let (people, roles) = council(&[
-        "    affiliation: 独立开发者\n",
-        "    affiliation: 独立开发者\n",
-        "    affiliation: Indépendante\n",
-    ]);
+    let (people, roles) =
+        council(&["    affiliation: 独立开发者\n", "    affiliation: 独立开发者\n", "    affiliation: Indépendante\n"]);
     let all = rules(&[(PEOPLE, &people), (ROLES, &roles)]);
     let counted: Vec<&str> = all.iter().map(|d| d.rule).filter(|r| r.starts_with("roles/org")).collect();
     assert!(counted.is_empty(), "no organisation holds two seats: {all:#?}");
-    let (people, roles) = council(&["    affiliation: Acme\n", "    affiliation: ACME\n", "    affiliation: 独立开发者\n"]);
+    let (people, roles) =
+        council(&["    affiliation: Acme\n", "    affiliation: ACME\n", "    affiliation: 独立开发者\n"]);
     let cap = hits(&[(PEOPLE, &people), (ROLES, &roles)], "roles/org-cap");
     assert_eq!(cap.len(), 1, "Acme twice is still an organisation: {cap:#?}");
 }
 
 #[test]
 fn the_current_history_entry_counts_when_affiliation_is_absent() {
-    let entry = |name: &str| format!("    affiliations:\n      - {{ name: Old Co, from: 2018-01-01, until: 2019-01-01 }}\n      - {{ name: {name}, from: 2019-01-02 }}\n");
+    let entry = |name: &str| {
+        format!("    affiliations:\n      - {{ name: Old Co, from: 2018-01-01, until: 2019-01-01 }}\n      - {{ name: {name}, from: 2019-01-02 }}\n")
+    };
     let (people, roles) = council(&[&entry("Acme"), &entry("Acme"), &entry("Beta")]);
     let cap = hits(&[(PEOPLE, &people), (ROLES, &roles)], "roles/org-cap");
     assert_eq!(cap.len(), 1, "{cap:#?}");
@@ -198,7 +206,13 @@ fn the_current_history_entry_counts_when_affiliation_is_absent() {
 
 #[test]
 fn the_people_page_and_maintainers_md_show_the_history() {
-    let dir = site(&[(PEOPLE, &HISTORY.replace("    affiliation: Example Corp\n", "").replace("      - { name: Side Gig, from: 2021-01-01 }\n", "").replace("until: 2019-12-31", "until: 2020-12-31"))]);
+    let dir = site(&[(
+        PEOPLE,
+        &HISTORY
+            .replace("    affiliation: Example Corp\n", "")
+            .replace("      - { name: Side Gig, from: 2021-01-01 }\n", "")
+            .replace("until: 2019-12-31", "until: 2020-12-31"),
+    )]);
     let public = dir.path().join("public");
     let result = build(dir.path(), &public);
     assert!(result.status.success(), "{}", stderr(&result));
@@ -208,11 +222,19 @@ fn the_people_page_and_maintainers_md_show_the_history() {
         page.contains(r#"<li>Northwind <span class="muted"><time datetime="2019-04-01">2019-04-01</time> – <time datetime="2023-06-30">2023-06-30</time></span></li>"#),
         "{page}"
     );
-    assert!(page.contains(r#"<li>Quarry Systems <span class="muted"><time datetime="2023-07-01">2023-07-01</time> – now</span></li>"#), "{page}");
+    assert!(
+        page.contains(
+            r#"<li>Quarry Systems <span class="muted"><time datetime="2023-07-01">2023-07-01</time> – now</span></li>"#
+        ),
+        "{page}"
+    );
     let to = dir.path().join("exported");
     let result = common::govsite(&["export", &dir.path().to_string_lossy(), "--to", &to.to_string_lossy()]);
     assert!(result.status.success(), "{}", stderr(&result));
     let maintainers = std::fs::read_to_string(to.join("MAINTAINERS.md")).expect("MAINTAINERS.md");
-    assert!(maintainers.contains("| Alice Zhang | [@alicez](https://github.com/alicez) | Quarry Systems |"), "{maintainers}");
+    assert!(
+        maintainers.contains("| Alice Zhang | [@alicez](https://github.com/alicez) | Quarry Systems |"),
+        "{maintainers}"
+    );
     assert!(maintainers.contains("| Alice Zhang | Northwind | 2019-04-01 | 2023-06-30 |\n| Alice Zhang | Quarry Systems | 2023-07-01 | now |"), "{maintainers}");
 }

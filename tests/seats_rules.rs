@@ -125,8 +125,11 @@ fn independents_in_any_language_are_never_grouped() {
     let people = people(3, |_| "    affiliation: 独立开发者\n    independent: true\n".into());
     none(&[(PEOPLE, &people), (ROLES, &council(3, ""))], "roles/org-diversity");
     none(&[(PEOPLE, &people), (ROLES, &council(3, "    max_per_organization: 1\n"))], "roles/org-cap");
-    // Without the flag the same words are one organisation, as written.
-    let grouped = people.replace("    independent: true\n", "");
+    // Without the flag too: `独立开发者` is one of the words for "no employer" (model::independent).
+    let unflagged = people.replace("    independent: true\n", "");
+    none(&[(PEOPLE, &unflagged), (ROLES, &council(3, ""))], "roles/org-diversity");
+    // A company's name that merely reads alike is an organisation, as written.
+    let grouped = unflagged.replace("独立开发者", "独立开发者协会");
     one(&[(PEOPLE, &grouped), (ROLES, &council(3, ""))], "roles/org-diversity", Warning, 5, 5);
 }
 

@@ -49,9 +49,15 @@ pub struct Decision {
     pub candidates: Vec<Candidate>,
 }
 
+impl Candidate {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["person"];
+}
+
 /// A candidate of an election and its result.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(Candidate::REQUIRED))]
 pub struct Candidate {
     /// Person id (from people.yaml).
     #[serde(default, deserialize_with = "super::de::or_default")]

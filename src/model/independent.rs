@@ -62,9 +62,16 @@ mod tests {
 
     #[test]
     fn words_for_no_employer_in_many_languages() {
-        for word in
-            ["Independent", " INDEPENDENT ", "独立开发者", "個人", "Independiente", "Indépendante", "Unabhängig", "none"]
-        {
+        for word in [
+            "Independent",
+            " INDEPENDENT ",
+            "独立开发者",
+            "個人",
+            "Independiente",
+            "Indépendante",
+            "Unabhängig",
+            "none",
+        ] {
             assert!(is_independent_word(word), "{word}");
         }
         for organisation in ["Acme", "Independent Software Inc.", "独立开发者协会", "", "Nonesuch"] {

@@ -63,9 +63,15 @@ pub struct Person {
     pub independent: bool,
 }
 
+impl Affiliation {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["name"];
+}
+
 /// A period of working for one organisation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(Affiliation::REQUIRED))]
 pub struct Affiliation {
     /// The organisation, as written.
     #[serde(default, deserialize_with = "super::de::or_default")]
@@ -79,6 +85,7 @@ pub struct Affiliation {
 /// What `accounts` accepts, for the JSON Schema: one optional handle per known platform.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Accounts")]
 #[allow(dead_code)] // Read by schemars only; the model keeps the map as written.
 struct AccountsForm {
     /// GitHub handle (https://github.com/<handle>).

@@ -346,7 +346,6 @@ mod tests {
         assert!(PLATFORMS.values.iter().all(|p| PROFILE_URLS.iter().any(|(q, _, _)| q == p)));
     }
 
-
     #[test]
     fn finds_values_through_lists_and_mappings() {
         let doc = json!({

@@ -222,7 +222,12 @@ impl<'a> Globals<'a> {
                 nav,
             },
             gov: site,
-            people_by_id: site.people.iter().flat_map(|p| p.people.iter()).map(|p| (p.id.as_str(), people::Who::new(p))).collect(),
+            people_by_id: site
+                .people
+                .iter()
+                .flat_map(|p| p.people.iter())
+                .map(|p| (p.id.as_str(), people::Who::new(p)))
+                .collect(),
             pages: pages
                 .iter()
                 .filter(|p| !p.path.is_empty())

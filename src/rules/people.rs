@@ -85,9 +85,11 @@ pub fn affiliation_history(site: &Site, out: &mut Vec<Diagnostic>) {
         let mut first_open: Option<usize> = None;
         for (j, entry) in person.affiliations.iter().enumerate() {
             let at = item_path(&list, j);
-            let dates = entry.from.as_deref().and_then(crate::today::parse_iso).zip(
-                entry.until.as_deref().and_then(crate::today::parse_iso),
-            );
+            let dates = entry
+                .from
+                .as_deref()
+                .and_then(crate::today::parse_iso)
+                .zip(entry.until.as_deref().and_then(crate::today::parse_iso));
             if let Some((from, until)) = dates.filter(|(from, until)| from > until) {
                 out.push(
                     Diagnostic::error(

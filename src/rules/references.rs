@@ -173,7 +173,13 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
             let at = field_path(&item_path("groups", i), "decision_making");
             check(g.origin(), &field_path(&at, "body"), dm.body.trim(), &bodies, "role or group");
             if let Some(by) = dm.voting.as_ref().and_then(|v| v.on_demand_by.as_deref()) {
-                check(g.origin(), &field_path(&field_path(&at, "voting"), "on_demand_by"), by, &bodies, "role or group");
+                check(
+                    g.origin(),
+                    &field_path(&field_path(&at, "voting"), "on_demand_by"),
+                    by,
+                    &bodies,
+                    "role or group",
+                );
             }
             for (j, t) in dm.thresholds.iter().enumerate() {
                 let at = item_path(&field_path(&at, "thresholds"), j);

@@ -81,7 +81,13 @@ fn report(value: WrittenValue<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// `schema/enum` for a mapping key of a closed list (a platform of `accounts`), at the key.
-pub(super) fn enum_key(file: &std::path::Path, pos: Pos, list: &Enumeration, key: &str, path: &str) -> Option<Diagnostic> {
+pub(super) fn enum_key(
+    file: &std::path::Path,
+    pos: Pos,
+    list: &Enumeration,
+    key: &str,
+    path: &str,
+) -> Option<Diagnostic> {
     let problem = enum_problem(list, key, path)?;
     Some(
         Diagnostic::error("schema/enum", file, Pos { len: pos.len.max(1), ..pos }, problem.message)
@@ -121,7 +127,8 @@ fn handle_problem(text: &str, path: &str) -> Option<Problem> {
         message: format!("`{path}` is {}, which cannot be an account handle", shown(text)),
         label: "not a handle".into(),
         help: if looks_like_url {
-            "write the user name only, e.g. `wang-fang` for https://gitee.com/wang-fang; the portal builds the link".into()
+            "write the user name only, e.g. `wang-fang` for https://gitee.com/wang-fang; the portal builds the link"
+                .into()
         } else {
             "write the user name as the platform shows it: letters, digits, `-`, `_` and `.`, starting with a letter or digit".into()
         },
@@ -135,7 +142,9 @@ fn time_problem(text: &str, path: &str) -> Option<Problem> {
     Some(Problem {
         message: format!("`{path}` is {}, which is not a time of day written HH:MM", shown(text)),
         label: "not HH:MM".into(),
-        help: "write the local time on a 24-hour clock, e.g. \"10:00\" or \"16:30\" (quoted), and the zone in `timezone`".into(),
+        help:
+            "write the local time on a 24-hour clock, e.g. \"10:00\" or \"16:30\" (quoted), and the zone in `timezone`"
+                .into(),
     })
 }
 

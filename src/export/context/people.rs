@@ -258,7 +258,10 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
                 let person = site.person(&f.person);
                 FormerRow {
                     name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
-                    github: person.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
+                    github: person
+                        .and_then(|p| p.github_handle())
+                        .and_then(crate::model::values::handle)
+                        .map(str::to_string),
                     role: role.name.clone(),
                     since: f.since.clone(),
                     until: f.until.clone(),
