@@ -31,7 +31,8 @@ pub fn meeting_zones(site: &Site, out: &mut Vec<Diagnostic>) {
     let Some(groups) = &site.groups else { return };
     for (i, group) in groups.groups.iter().enumerate() {
         for (j, meeting) in group.meetings.iter().enumerate() {
-            if meeting.time.is_none() || meeting.timezone.is_some() {
+            let zoned = meeting.timezone.as_deref().is_some_and(|z| !z.trim().is_empty());
+            if meeting.time.is_none() || zoned {
                 continue;
             }
             let at = item_path(&field_path(&item_path("groups", i), "meetings"), j);
