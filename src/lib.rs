@@ -37,6 +37,7 @@ pub mod serve;
 pub mod suggest;
 pub mod today;
 pub mod wording;
+pub mod zones;
 
 pub use pipeline::{build, check, render_site, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict};
 pub use rules::Checked;

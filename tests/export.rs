@@ -187,7 +187,7 @@ fn governance_has_the_charter_body_and_decision_rules() {
         "## Mission",
         "## Scope",
         "## Values",
-        "## Maintainers: the deciding body",
+        "## Maintainer Council: the deciding body",
         "| Mira Okafor | [@mokafor](https://github.com/mokafor) | Northwind Labs | Storage engine |",
         "## Decision making",
         "**Model:** Lazy consensus.",
@@ -263,7 +263,7 @@ fn check_names_each_file_that_differs_after_the_data_changes_and_writes_nothing(
     assert!(export(site.path(), out.path(), false).status.success());
     let people = site.path().join("governance/people.yaml");
     let text =
-        std::fs::read_to_string(&people).unwrap().replace("affiliation: Quarry Systems", "affiliation: Quarry Labs");
+        std::fs::read_to_string(&people).unwrap().replace("affiliation: Northwind Labs", "affiliation: Northwind Inc");
     std::fs::write(&people, text).unwrap();
     let before = snapshot(out.path());
 
@@ -282,7 +282,7 @@ fn check_names_each_file_that_differs_after_the_data_changes_and_writes_nothing(
     assert!(!out.path().join("absent").exists(), "--check creates nothing");
 
     assert!(export(site.path(), out.path(), false).status.success());
-    assert!(read(out.path(), "MAINTAINERS.md").contains("| Quarry Labs |"));
+    assert!(read(out.path(), "MAINTAINERS.md").contains("| Northwind Inc |"));
     assert_eq!(export(site.path(), out.path(), true).status.code(), Some(0));
 }
 

@@ -148,6 +148,11 @@ fn every_written_form_validates() {
         ("security", "contacts:\n  - { kind: email, address: security@acme.org, acknowledge_days: 3 }\nsupported_versions: [\"2.x\", { version: \"1.x\", supported: false }]\n"),
         ("code-of-conduct", "based_on: { name: Contributor Covenant, version: \"2.1\", by_reference: true }\nreporting: { contacts: [{ person: alice }] }\nenforcement: [{ level: Warning }]\n"),
         ("charter", "mission: M\nscope: { in: [X] }\ndecision_making: { model: voting, body: maintainer, voting: { majority: simple } }\namendments: A\n"),
+        // Version 2's keys of people, roles, groups and decisions.
+        ("people", "people:\n  - { id: wang-fang, name: 王芳, accounts: { github: wangf, gitee: wang-fang, gitlab: wf, atomgit: wf, codeberg: wf }, independent: true }\n  - { id: omar, name: Omar, github: ohaddad, affiliations: [{ name: Northwind, from: 2019-04-01, until: 2023-06-30 }, { name: Quarry, from: 2023-07-01 }] }\n"),
+        ("roles", "roles:\n  - { id: council, name: Council member, body_name: Council, description: D, responsibilities: [R] }\n"),
+        ("groups", "groups:\n  - { id: sig, name: SIG, status: archived, archived_on: 2025-06-30, decision_making: { model: voting, body: sig, voting: { majority: simple }, thresholds: [{ decision: X, majority: two-thirds, veto_by: council }] }, meetings: [{ name: Call, time: \"10:00\", timezone: Asia/Shanghai, description: Weekly. }] }\n"),
+        ("decisions", "decisions:\n  - { id: e, date: 2025-01-01, title: T, outcome: elected, body: council, candidates: [{ person: omar, votes: 3, elected: true }, { person: wang-fang }] }\n"),
     ];
     for (document, text) in cases {
         assert_eq!(errors(&validator(document), &yaml(text)), Vec::<String>::new(), "{document}:\n{text}");
@@ -193,6 +198,11 @@ fn defects() -> Vec<Defect> {
         d("governance/security.yaml", "security", "contact: { email: s@acme.org }\ndisclosure_days: ninety\n", "/disclosure_days", Some("schema/type")),
         d("governance/decisions.yaml", "decisions", "decisions:\n  - { id: 2024-01, date: 2024-01-15, title: T, votes: { for: many } }\n", "/decisions/0/votes", Some("schema/type")),
         d("governance/decisions.yaml", "decisions", "decisions:\n  - { id: 2024-01, title: T }\n", "/decisions/0", Some("schema/missing-field")),
+        d("governance/decisions.yaml", "decisions", "decisions:\n  - { id: 2024-01, date: 2024-01-15, title: T, candidates: [{ votes: 3 }] }\n", "/decisions/0/candidates/0", Some("schema/missing-field")),
+        d("governance/people.yaml", "people", "people:\n  - { id: ada, name: Ada Byron, accounts: { gitea: ada } }\n", "/people/0/accounts", Some("schema/enum")),
+        d("governance/people.yaml", "people", "people:\n  - { id: ada, name: Ada Byron, github: ada, affiliations: [{ from: 2020-01-01 }] }\n", "/people/0/affiliations/0", Some("schema/missing-field")),
+        d("governance/groups.yaml", "groups", "groups:\n  - { id: sig, name: SIG, decision_making: { model: consensus } }\n", "/groups/0/decision_making", Some("schema/missing-field")),
+        d("governance/groups.yaml", "groups", "groups:\n  - { id: sig, name: SIG, meetings: [{ name: Call, time_zone: UTC }] }\n", "/groups/0/meetings/0", Some("schema/unknown-field")),
         d("content/page.md", "front-matter", "---\ntitle: A page\ntitel: typo\n---\n\nText.\n", "", Some("content/front-matter")),
         d("content/page.md", "front-matter", "---\ndescription: no title\n---\n\nText.\n", "", Some("content/front-matter")),
         // The long forms of requirements, sponsors and versions refuse unknown keys too.

@@ -101,7 +101,7 @@ fn identities(site: &Site) -> HashMap<String, String> {
         for email in person.email.iter().chain(person.emails.iter()) {
             map.entry(email.trim().to_lowercase()).or_insert_with(|| person.id.clone());
         }
-        if let Some(handle) = person.github.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        if let Some(handle) = person.github_handle().map(str::trim).filter(|h| !h.is_empty()) {
             map.entry(format!("{}@users.noreply.github.com", handle.to_lowercase()))
                 .or_insert_with(|| person.id.clone());
         }

@@ -277,15 +277,13 @@ fn shares(site: &Site) -> IndexMap<String, usize> {
     let Some(body) = crate::rules::diversity_body(site) else { return IndexMap::new() };
     let mut held: Vec<(String, String, usize)> = Vec::new();
     for seat in &body.seats {
-        let person = site.person(seat.person);
-        let spelled = person.and_then(|p| p.affiliation.as_deref()).map(str::trim).unwrap_or("");
-        let (key, name) = match seats::organisation_key(spelled) {
-            k if k.is_empty() => (String::new(), "No affiliation".to_string()),
-            k if k == "independent" => {
-                let name = person.map_or(seat.person, |p| p.name.as_str()).to_string();
+        let (key, name) = match seats::holder(site, seat.person) {
+            seats::Holder::Organisation { key, name } => (key, name.to_string()),
+            seats::Holder::Independent => {
+                let name = site.person(seat.person).map_or(seat.person, |p| p.name.as_str()).to_string();
                 (format!("\u{0}{}", seat.person), name)
             }
-            k => (k, spelled.to_string()),
+            seats::Holder::Unaffiliated => (String::new(), "No affiliation".to_string()),
         };
         match held.iter_mut().find(|(k, _, _)| *k == key) {
             Some(entry) => entry.2 += 1,

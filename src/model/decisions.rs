@@ -31,7 +31,7 @@ pub struct Decision {
     /// Title (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub title: String,
-    /// accepted | rejected | deferred | withdrawn | superseded.
+    /// accepted | rejected | deferred | withdrawn | superseded | elected.
     pub outcome: Option<String>,
     /// The role or group that decided.
     pub body: Option<String>,
@@ -44,6 +44,30 @@ pub struct Decision {
     pub summary: Option<Text>,
     /// Where the discussion is.
     pub link: Option<String>,
+    /// An election's candidates, with their votes and whether they were elected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::de::or_default")]
+    pub candidates: Vec<Candidate>,
+}
+
+impl Candidate {
+    /// The keys the format requires (see [`super::required`]).
+    pub const REQUIRED: &[&str] = &["person"];
+}
+
+/// A candidate of an election and its result.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require(Candidate::REQUIRED))]
+pub struct Candidate {
+    /// Person id (from people.yaml).
+    #[serde(default, deserialize_with = "super::de::or_default")]
+    #[schemars(pattern(super::schema::SLUG))]
+    pub person: String,
+    /// Votes received.
+    pub votes: Option<u32>,
+    /// Whether they won a seat.
+    #[serde(default)]
+    pub elected: bool,
 }
 
 /// A vote count.

@@ -1,4 +1,4 @@
-use super::{Member, Text};
+use super::{DecisionMaking, Member, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +53,23 @@ pub struct Group {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     #[serde(deserialize_with = "super::de::or_default")]
     pub limits: std::collections::BTreeMap<String, Limit>,
+    /// `active` (the default) or `archived`: an archived group is kept for the record, shown
+    /// apart and left out of `groups/limits`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// When it was archived (YYYY-MM-DD); only with `status: archived`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_on: Option<String>,
+    /// The group's own decision rules, as the charter's `decision_making` states the project's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_making: Option<DecisionMaking>,
+}
+
+impl Group {
+    /// Whether `status` is `archived`.
+    pub fn is_archived(&self) -> bool {
+        self.status.as_deref().map(str::trim) == Some("archived")
+    }
 }
 
 /// The least and most holders of a role a group should have.
@@ -74,8 +91,14 @@ pub struct Meeting {
     pub name: String,
     /// e.g. every second Tuesday.
     pub cadence: Option<String>,
-    /// e.g. "16:00".
+    /// e.g. "16:00", in UTC.
     pub time_utc: Option<String>,
+    /// The local time, `HH:MM` (24-hour), in `timezone`; shown with its UTC equivalent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The IANA time zone of `time`, e.g. `Asia/Shanghai` or `Europe/Berlin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     /// Open to anyone.
     #[serde(default)]
     pub public: bool,
@@ -83,4 +106,7 @@ pub struct Meeting {
     pub notes_url: Option<String>,
     /// Calendar invitation.
     pub calendar_url: Option<String>,
+    /// What the meeting is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
 }

@@ -28,6 +28,15 @@ impl<'a> Named<'a> {
         }
     }
 
+    /// Its name where a text speaks of it as a body that decides, votes or vetoes: a role's
+    /// `body_name` when it has one (`Steering Council`), else its display name.
+    pub fn body_name(&self) -> &'a str {
+        match self {
+            Named::Role(r) => r.body_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).unwrap_or(&r.name),
+            _ => self.name(),
+        }
+    }
+
     /// `person`, `role`, `group` or `level`.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -68,5 +77,10 @@ impl Site {
     /// The name of whatever `id` names, else the id itself.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.named(id).map_or(id, |n| n.name())
+    }
+
+    /// [`Named::body_name`] of whatever `id` names, else the id itself.
+    pub fn body_name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.named(id).map_or(id, |n| n.body_name())
     }
 }

@@ -6,8 +6,8 @@
 //! schema states them with `if`/`anyOf`, and `rules/required.rs` checks them by name.
 
 use super::{
-    Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel, MaturityStep, NavItem, Person,
-    PortfolioConfig, Project, Role, Scope, SiteConfig,
+    Affiliation, Candidate, Channel, Charter, Decision, DecisionMaking, Exemption, Group, Ladder, LadderLevel,
+    MaturityStep, NavItem, Person, PortfolioConfig, Project, Role, Scope, SiteConfig,
 };
 
 /// The required keys of the mappings at `parent` in one document.
@@ -39,11 +39,14 @@ pub const REQUIRED: &[RequiredKeys] = &[
     RequiredKeys { document: "charter", parent: "scope", keys: Scope::REQUIRED },
     RequiredKeys { document: "charter", parent: "decision_making", keys: DecisionMaking::REQUIRED },
     RequiredKeys { document: "people", parent: "people[]", keys: Person::REQUIRED },
+    RequiredKeys { document: "people", parent: "people[].affiliations[]", keys: Affiliation::REQUIRED },
     RequiredKeys { document: "roles", parent: "roles[]", keys: Role::REQUIRED },
     RequiredKeys { document: "ladder", parent: "", keys: Ladder::REQUIRED },
     RequiredKeys { document: "ladder", parent: "levels[]", keys: LadderLevel::REQUIRED },
     RequiredKeys { document: "groups", parent: "groups[]", keys: Group::REQUIRED },
+    RequiredKeys { document: "groups", parent: "groups[].decision_making", keys: DecisionMaking::REQUIRED },
     RequiredKeys { document: "decisions", parent: "decisions[]", keys: Decision::REQUIRED },
+    RequiredKeys { document: "decisions", parent: "decisions[].candidates[]", keys: Candidate::REQUIRED },
 ];
 
 /// The requirements of one document.

@@ -25,9 +25,13 @@ pub struct Role {
     #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
-    /// Display name (required).
+    /// Display name (required): what one holder is called.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
+    /// What the holders are called together, acting as a body (`Steering Council`, where one
+    /// holder is a `Steering Council member`): used where a text speaks of the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_name: Option<String>,
     /// What the role is (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub description: Text,

@@ -195,7 +195,7 @@ pub fn holder<'a>(site: &'a Site, person: &str) -> Holder<'a> {
     if p.is_independent() {
         return Holder::Independent;
     }
-    match p.affiliation.as_deref().map(str::trim) {
+    match p.current_affiliation().map(str::trim) {
         Some(name) if !organisation_key(name).is_empty() => Holder::Organisation { key: organisation_key(name), name },
         _ => Holder::Unaffiliated,
     }
@@ -261,7 +261,7 @@ pub fn organisations(site: &Site, body: &Body) -> Vec<Share> {
     let mut shares: Vec<(String, Share)> = Vec::new();
     for seat in &body.seats {
         let person = site.person(seat.person);
-        let spelled = person.and_then(|p| p.affiliation.as_deref()).map(str::trim).unwrap_or("");
+        let spelled = person.and_then(|p| p.current_affiliation()).map(str::trim).unwrap_or("");
         let holder = holder(site, seat.person);
         let organisation = matches!(holder, Holder::Organisation { .. });
         let (key, name) = match holder {

@@ -46,8 +46,8 @@ pub fn thresholds<'a>(site: &'a Site, dm: &'a DecisionMaking) -> Thresholds<'a> 
                 threshold: t,
                 label: t.label(),
                 voted_by,
-                voted_by_name: site.name_of(voted_by),
-                veto_name: t.veto_by.as_deref().map(|v| site.name_of(v.trim())),
+                voted_by_name: site.body_name_of(voted_by),
+                veto_name: t.veto_by.as_deref().map(|v| site.body_name_of(v.trim())),
             }
         })
         .collect();

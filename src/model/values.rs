@@ -60,6 +60,23 @@ pub const FOUNDATION_PHASES: Enumeration =
 /// `enforcement_order` of code-of-conduct.yaml.
 pub const ENFORCEMENT_ORDERS: Enumeration = Enumeration { what: "enforcement order", values: &["ladder", "unordered"] };
 
+/// The keys of a person's `accounts`: the code forges govsite links profiles on.
+pub const PLATFORMS: Enumeration =
+    Enumeration { what: "account platform", values: &["github", "gitee", "gitlab", "atomgit", "codeberg"] };
+
+/// Each platform of [`PLATFORMS`]: its name as written, and where it shows a person's profile
+/// (the handle follows).
+pub const PROFILE_URLS: &[(&str, &str, &str)] = &[
+    ("github", "GitHub", "https://github.com/"),
+    ("gitee", "Gitee", "https://gitee.com/"),
+    ("gitlab", "GitLab", "https://gitlab.com/"),
+    ("atomgit", "AtomGit", "https://atomgit.com/"),
+    ("codeberg", "Codeberg", "https://codeberg.org/"),
+];
+
+/// `groups[].status`.
+pub const GROUP_STATUSES: Enumeration = Enumeration { what: "group status", values: &["active", "archived"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -75,6 +92,15 @@ pub enum Form {
     Language,
     /// The name of a theme or template: never a path (`schema/name`, see [`is_name`]).
     Name,
+    /// An account handle: see [`handle`] (`schema/handle`).
+    Handle,
+    /// A time of day written `HH:MM`, 24-hour, in the meeting's `timezone` (`schema/time`).
+    Time,
+    /// A time of day in UTC, as version 1 wrote it: free text, but never with an offset or a
+    /// zone of its own, which the portal's " UTC" after it would contradict (`schema/time`).
+    UtcTime,
+    /// An IANA time zone name such as `Asia/Shanghai` (`schema/enum`).
+    TimeZone,
 }
 
 impl Form {
@@ -83,7 +109,9 @@ impl Form {
         match self {
             Form::Date => "schema/date",
             Form::Url | Form::BaseUrl => "schema/url",
-            Form::OneOf(_) => "schema/enum",
+            Form::OneOf(_) | Form::TimeZone => "schema/enum",
+            Form::Handle => "schema/handle",
+            Form::Time | Form::UtcTime => "schema/time",
             Form::Language => "schema/language",
             Form::Name => "schema/name",
         }
@@ -105,7 +133,7 @@ const fn at(document: &'static str, path: &'static str, form: Form) -> CheckedVa
     CheckedValue { document, path, form }
 }
 
-use Form::{BaseUrl, Date, Language, Name, OneOf, Url};
+use Form::{BaseUrl, Date, Handle, Language, Name, OneOf, Time, TimeZone, Url, UtcTime};
 
 /// Every checked value of every document.
 pub const VALUES: &[CheckedValue] = &[
@@ -135,6 +163,14 @@ pub const VALUES: &[CheckedValue] = &[
     at("charter", "decision_making.thresholds[].majority", OneOf(&MAJORITIES)),
     at("charter", "decision_making.thresholds[].base", OneOf(&VOTE_BASES)),
     at("people", "people[].since", Date),
+    at("people", "people[].github", Handle),
+    at("people", "people[].accounts.github", Handle),
+    at("people", "people[].accounts.gitee", Handle),
+    at("people", "people[].accounts.gitlab", Handle),
+    at("people", "people[].accounts.atomgit", Handle),
+    at("people", "people[].accounts.codeberg", Handle),
+    at("people", "people[].affiliations[].from", Date),
+    at("people", "people[].affiliations[].until", Date),
     at("people", "people[].last_active", Date),
     at("roles", "roles[].members[].since", Date),
     at("roles", "roles[].elections.next", Date),
@@ -150,6 +186,16 @@ pub const VALUES: &[CheckedValue] = &[
     at("security", "contact.url", Url),
     at("security", "contacts[].kind", OneOf(&SECURITY_CONTACT_KINDS)),
     at("security", "contacts[].address", Url),
+    at("groups", "groups[].status", OneOf(&GROUP_STATUSES)),
+    at("groups", "groups[].archived_on", Date),
+    at("groups", "groups[].decision_making.model", OneOf(&DECISION_MODELS)),
+    at("groups", "groups[].decision_making.voting.majority", OneOf(&MAJORITIES)),
+    at("groups", "groups[].decision_making.voting.base", OneOf(&VOTE_BASES)),
+    at("groups", "groups[].decision_making.thresholds[].majority", OneOf(&MAJORITIES)),
+    at("groups", "groups[].decision_making.thresholds[].base", OneOf(&VOTE_BASES)),
+    at("groups", "groups[].meetings[].time", Time),
+    at("groups", "groups[].meetings[].time_utc", UtcTime),
+    at("groups", "groups[].meetings[].timezone", TimeZone),
     at("groups", "groups[].chairs[].since", Date),
     at("groups", "groups[].members[].since", Date),
     at("groups", "groups[].meetings[].notes_url", Url),
@@ -264,10 +310,49 @@ pub fn is_name(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
+/// `text` as a handle: a leading `@` and surrounding space dropped, if what is left is 1 to
+/// 100 ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit. That covers
+/// the user names of every platform in [`PLATFORMS`] and keeps the profile link inside the
+/// platform: no `/`, `?`, `#`, `..` or space can reach the URL.
+pub fn handle(text: &str) -> Option<&str> {
+    let h = text.trim().strip_prefix('@').unwrap_or(text.trim());
+    let first_ok = h.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    let ok = first_ok
+        && h.len() <= 100
+        && !h.contains("..")
+        && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    ok.then_some(h)
+}
+
+/// The profile link of `handle` on `platform`, when both are known and the handle is one.
+pub fn profile_url(platform: &str, text: &str) -> Option<String> {
+    let prefix = PROFILE_URLS.iter().find(|(p, _, _)| *p == platform)?.2;
+    handle(text).map(|h| format!("{prefix}{h}"))
+}
+
+/// The name of `platform` as written (`GitHub`, `Gitee`), else the key itself.
+pub fn platform_name(platform: &str) -> &str {
+    PROFILE_URLS.iter().find(|(p, _, _)| *p == platform).map_or(platform, |(_, name, _)| name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn handles_never_leave_the_profile_path() {
+        assert_eq!(handle("@wang-fang"), Some("wang-fang"));
+        assert_eq!(handle(" ann_b.c "), Some("ann_b.c"));
+        for bad in ["", "@", "a/b", "../x", "a..b", "-x", ".x", "a b", "a?b", "a#b", "javascript:x", "王芳"] {
+            assert_eq!(handle(bad), None, "{bad}");
+        }
+        assert_eq!(profile_url("gitee", "wang-fang").as_deref(), Some("https://gitee.com/wang-fang"));
+        assert_eq!(profile_url("codeberg", "@omar").as_deref(), Some("https://codeberg.org/omar"));
+        assert_eq!(profile_url("gitea", "omar"), None);
+        assert_eq!(profile_url("github", "a/../b"), None);
+        assert!(PLATFORMS.values.iter().all(|p| PROFILE_URLS.iter().any(|(q, _, _)| q == p)));
+    }
 
     #[test]
     fn finds_values_through_lists_and_mappings() {

@@ -12,7 +12,7 @@ mod people;
 mod tests;
 
 use crate::markdown::{Heading, LinkResolver, Markdown, Rendered};
-use crate::model::{Page, Person, Project, Site};
+use crate::model::{Page, Project, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +22,7 @@ use tera::Context;
 pub struct Globals<'a> {
     site: SiteView<'a>,
     gov: &'a Site,
-    people_by_id: BTreeMap<&'a str, &'a Person>,
+    people_by_id: BTreeMap<&'a str, people::Who<'a>>,
     pages: Vec<PageLink<'a>>,
     menu: Vec<MenuItem>,
     deciding_body: Option<bodies::BodyView<'a>>,
@@ -49,6 +49,8 @@ struct Prepared<'a> {
     bulletins: Vec<documents::Bulletin<'a>>,
     /// The charter's thresholds with who votes and who may veto.
     thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
+    /// Whether any group is archived: the groups page then lists those apart.
+    archived_groups: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -67,6 +69,7 @@ impl<'a> Prepared<'a> {
             decision_outcomes: documents::outcomes(site),
             bulletins: documents::bulletins(site),
             thresholds: site.charter.as_ref().map(|c| crate::model::thresholds::thresholds(site, &c.decision_making)),
+            archived_groups: site.groups.iter().flat_map(|g| g.groups.iter()).any(crate::model::Group::is_archived),
         }
     }
 
@@ -82,6 +85,9 @@ impl<'a> Prepared<'a> {
         context.insert("decision_outcomes", &self.decision_outcomes);
         context.insert("bulletins", &self.bulletins);
         context.insert("thresholds", &self.thresholds);
+        context.insert("archived_groups", &self.archived_groups);
+        // The date meeting times are converted to UTC on (daylight saving depends on it).
+        context.insert("today", &crate::today::iso(crate::today::today()));
     }
 }
 
@@ -229,7 +235,12 @@ impl<'a> Globals<'a> {
                 nav,
             },
             gov: site,
-            people_by_id: site.people.iter().flat_map(|p| p.people.iter()).map(|p| (p.id.as_str(), p)).collect(),
+            people_by_id: site
+                .people
+                .iter()
+                .flat_map(|p| p.people.iter())
+                .map(|p| (p.id.as_str(), people::Who::new(p)))
+                .collect(),
             pages: pages
                 .iter()
                 .filter(|p| !p.path.is_empty())

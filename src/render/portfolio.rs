@@ -147,8 +147,8 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
             let card = cards.entry((person.name.as_str(), person.id.as_str())).or_insert_with(|| PersonCard {
                 id: &person.id,
                 name: &person.name,
-                affiliation: person.affiliation.as_deref(),
-                github: person.github.as_deref(),
+                affiliation: person.current_affiliation(),
+                github: person.github_handle().and_then(crate::model::values::handle),
                 seats: Vec::new(),
             });
             card.seats.push(Seat { project: project.name.clone(), project_url: project_url.clone(), title, url });

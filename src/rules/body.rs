@@ -94,13 +94,13 @@ pub fn no_affiliation(site: &Site, out: &mut Vec<Diagnostic>) {
         .people
         .iter()
         .flat_map(|p| p.people.iter())
-        .filter_map(|p| p.affiliation.as_deref().map(str::trim))
+        .filter_map(|p| p.current_affiliation().map(str::trim))
         .filter(|a| !a.is_empty())
         .collect();
     for seat in &body.seats {
         // An unknown id is `people/unknown-person`'s to report.
         let Some(person) = site.person(seat.person) else { continue };
-        if person.affiliation.as_deref().is_some_and(|a| !organisation(a).is_empty()) {
+        if person.independent || person.current_affiliation().is_some_and(|a| !organisation(a).is_empty()) {
             continue;
         }
         let example = known.first().copied().unwrap_or("Example Corp");

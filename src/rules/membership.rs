@@ -60,7 +60,7 @@ pub fn min_members(site: &Site, out: &mut Vec<Diagnostic>) {
         }
     }
     if let Some(groups) = &site.groups {
-        for (i, group) in groups.groups.iter().enumerate() {
+        for (i, group) in groups.groups.iter().enumerate().filter(|(_, g)| !g.is_archived()) {
             if let Some(min) = group.min_members {
                 let active = group_seats(site, i).len();
                 let key = field_path(&item_path("groups", i), "min_members");
@@ -79,7 +79,8 @@ pub fn limits(site: &Site, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (Some(groups), Some(roles)) = (&site.groups, &site.roles) else { return };
-    for (i, group) in groups.groups.iter().enumerate() {
+    // An archived group is kept for the record: its limits no longer apply.
+    for (i, group) in groups.groups.iter().enumerate().filter(|(_, g)| !g.is_archived()) {
         for (role, limit) in &group.limits {
             let mut holders: Vec<&str> = Vec::new();
             let scoped = roles.roles.iter().filter(|r| r.id == *role).flat_map(|r| r.members.iter());

@@ -4,10 +4,12 @@
 //! further); they are listed here too, so that `--explain`, profiles and overrides see one
 //! registry.
 
+mod accounts;
 mod body;
 mod conduct;
 mod elections;
 pub mod explain;
+mod groups;
 mod i18n;
 mod ids;
 mod inactive;
@@ -89,6 +91,18 @@ pub const RULES: &[Rule] = &[
         check: Some(values::enums),
     },
     Rule {
+        id: "schema/handle",
+        default: Error,
+        summary: "an account handle with characters no platform allows in a user name",
+        check: Some(values::handles),
+    },
+    Rule {
+        id: "schema/time",
+        default: Error,
+        summary: "a meeting time that is not HH:MM, lacks its timezone, or a time_utc carrying an offset",
+        check: Some(values::times),
+    },
+    Rule {
         id: "schema/language",
         default: Error,
         summary: "a language that is not a BCP 47 tag, or a translation into a language the site does not list",
@@ -147,8 +161,26 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "people/no-contact",
         default: Warning,
-        summary: "a person with neither github nor email",
+        summary: "a person with no account, github or e-mail address",
         check: Some(people::no_contact),
+    },
+    Rule {
+        id: "people/account-mismatch",
+        default: Error,
+        summary: "`github` and `accounts.github` name different handles",
+        check: Some(accounts::github_mismatch),
+    },
+    Rule {
+        id: "people/affiliation-mismatch",
+        default: Error,
+        summary: "`affiliation` differs from the current entry of `affiliations`",
+        check: Some(people::affiliation_mismatch),
+    },
+    Rule {
+        id: "people/affiliation-history",
+        default: Error,
+        summary: "an affiliation that ends before it starts, or two without `until`",
+        check: Some(people::affiliation_history),
     },
     Rule {
         id: "people/inactive",
@@ -227,6 +259,12 @@ pub const RULES: &[Rule] = &[
         default: Warning,
         summary: "a group with `limits` has fewer or more active holders of a role scoped to it",
         check: Some(membership::limits),
+    },
+    Rule {
+        id: "groups/archived-on",
+        default: Error,
+        summary: "a group with `archived_on` whose status is not `archived`",
+        check: Some(groups::archived_on),
     },
     Rule {
         id: "elections/overdue",

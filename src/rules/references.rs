@@ -63,6 +63,18 @@ pub fn people(site: &Site, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if let Some(d) = &site.decisions {
+        for (i, decision) in d.decisions.iter().enumerate() {
+            for (j, c) in decision.candidates.iter().enumerate() {
+                check(
+                    d.origin(),
+                    item_path(&field_path(&item_path("decisions", i), "candidates"), j),
+                    &c.person,
+                    format!("decision `{}`'s candidates", decision.id),
+                );
+            }
+        }
+    }
     if let Some(coc) = &site.code_of_conduct {
         for (i, c) in coc.reporting.contacts.iter().enumerate() {
             if let Some(id) = &c.person {
@@ -151,6 +163,30 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
             for (key, id) in [("electorate", &e.electorate), ("candidates_from", &e.candidates_from)] {
                 if let Some(id) = id.as_deref() {
                     check(r.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                }
+            }
+        }
+    }
+    if let Some(g) = &site.groups {
+        for (i, group) in g.groups.iter().enumerate() {
+            let Some(dm) = &group.decision_making else { continue };
+            let at = field_path(&item_path("groups", i), "decision_making");
+            check(g.origin(), &field_path(&at, "body"), dm.body.trim(), &bodies, "role or group");
+            if let Some(by) = dm.voting.as_ref().and_then(|v| v.on_demand_by.as_deref()) {
+                check(
+                    g.origin(),
+                    &field_path(&field_path(&at, "voting"), "on_demand_by"),
+                    by,
+                    &bodies,
+                    "role or group",
+                );
+            }
+            for (j, t) in dm.thresholds.iter().enumerate() {
+                let at = item_path(&field_path(&at, "thresholds"), j);
+                for (key, id) in [("body", &t.body), ("veto_by", &t.veto_by)] {
+                    if let Some(id) = id.as_deref() {
+                        check(g.origin(), &field_path(&at, key), id, &bodies, "role or group");
+                    }
                 }
             }
         }

@@ -23,9 +23,22 @@ pub fn urls(site: &Site, out: &mut Vec<Diagnostic>) {
     check_site(site, |f| matches!(f, Form::Url | Form::BaseUrl), out);
 }
 
-/// `schema/enum`: a word that is not one of its key's values.
+/// `schema/enum`: a word that is not one of its key's values, a time zone that is not an IANA
+/// name, or an `accounts` key that is not a platform govsite knows.
 pub fn enums(site: &Site, out: &mut Vec<Diagnostic>) {
-    check_site(site, |f| matches!(f, Form::OneOf(_)), out);
+    check_site(site, |f| matches!(f, Form::OneOf(_) | Form::TimeZone), out);
+    super::accounts::platforms(site, out);
+}
+
+/// `schema/handle`: an account handle that cannot be a user name on its platform.
+pub fn handles(site: &Site, out: &mut Vec<Diagnostic>) {
+    check_site(site, |f| matches!(f, Form::Handle), out);
+}
+
+/// `schema/time`: a meeting `time` that is not `HH:MM`, or a `time_utc` with an offset.
+pub fn times(site: &Site, out: &mut Vec<Diagnostic>) {
+    check_site(site, |f| matches!(f, Form::Time | Form::UtcTime), out);
+    super::groups::meeting_zones(site, out);
 }
 
 /// `schema/language`: a language that is not a BCP 47 tag.
@@ -67,6 +80,22 @@ fn report(value: WrittenValue<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `schema/enum` for a mapping key of a closed list (a platform of `accounts`), at the key.
+pub(super) fn enum_key(
+    file: &std::path::Path,
+    pos: Pos,
+    list: &Enumeration,
+    key: &str,
+    path: &str,
+) -> Option<Diagnostic> {
+    let problem = enum_problem(list, key, path)?;
+    Some(
+        Diagnostic::error("schema/enum", file, Pos { len: pos.len.max(1), ..pos }, problem.message)
+            .with_label(problem.label)
+            .with_help(problem.help),
+    )
+}
+
 /// What is wrong with a value, in the words of a diagnostic.
 struct Problem {
     message: String,
@@ -82,7 +111,83 @@ fn problem(form: &Form, text: &str, path: &str) -> Option<Problem> {
         Form::OneOf(list) => enum_problem(list, text, path),
         Form::Language => language_problem(text, path),
         Form::Name => name_problem(text, path),
+        Form::Handle => handle_problem(text, path),
+        Form::Time => time_problem(text, path),
+        Form::UtcTime => utc_time_problem(text, path),
+        Form::TimeZone => zone_problem(text, path),
     }
+}
+
+fn handle_problem(text: &str, path: &str) -> Option<Problem> {
+    if crate::model::values::handle(text).is_some() {
+        return None;
+    }
+    let looks_like_url = text.contains("://") || text.contains('/');
+    Some(Problem {
+        message: format!("`{path}` is {}, which cannot be an account handle", shown(text)),
+        label: "not a handle".into(),
+        help: if looks_like_url {
+            "write the user name only, e.g. `wang-fang` for https://gitee.com/wang-fang; the portal builds the link"
+                .into()
+        } else {
+            "write the user name as the platform shows it: letters, digits, `-`, `_` and `.`, starting with a letter or digit".into()
+        },
+    })
+}
+
+fn time_problem(text: &str, path: &str) -> Option<Problem> {
+    if crate::zones::parse_time(text).is_some() {
+        return None;
+    }
+    Some(Problem {
+        message: format!("`{path}` is {}, which is not a time of day written HH:MM", shown(text)),
+        label: "not HH:MM".into(),
+        help:
+            "write the local time on a 24-hour clock, e.g. \"10:00\" or \"16:30\" (quoted), and the zone in `timezone`"
+                .into(),
+    })
+}
+
+/// A `time_utc` is free text (version 1), but an offset or a zone of its own would be printed
+/// as `15:00+08:00 UTC`, which says two different times.
+fn utc_time_problem(text: &str, path: &str) -> Option<Problem> {
+    let lower = text.to_lowercase();
+    let bytes = text.as_bytes();
+    // `-` is left alone: `16:00-17:00` is a time range, not an offset.
+    let signed_digit = bytes.windows(2).any(|w| w[0] == b'+' && w[1].is_ascii_digit());
+    let names_a_zone = ["utc", "gmt", "cst", "cet", "pst", "est", "z"]
+        .iter()
+        .any(|z| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|word| word == *z));
+    if !signed_digit && !names_a_zone {
+        return None;
+    }
+    let local = text.split(['+', ' ']).next().unwrap_or(text).trim();
+    Some(Problem {
+        message: format!("`{path}` is {}, which is not a time in UTC: it carries its own offset or zone", shown(text)),
+        label: "not a UTC time".into(),
+        help: format!(
+            "give the local time and its zone instead: `time: \"{local}\"` and `timezone: Asia/Shanghai` (any IANA name); the portal shows the UTC time for you. Or write `time_utc` as the UTC time alone, e.g. \"07:00\""
+        ),
+    })
+}
+
+fn zone_problem(text: &str, path: &str) -> Option<Problem> {
+    if crate::zones::is_zone(text) {
+        return None;
+    }
+    let question = crate::zones::spelled(text).map(|z| format!("did you mean `{z}`?")).or_else(|| {
+        let names = crate::zones::names();
+        did_you_mean(text, names.iter().map(String::as_str))
+    });
+    let example = "an IANA time zone name such as `Asia/Shanghai`, `Europe/Berlin` or `America/New_York`";
+    Some(Problem {
+        message: format!("`{path}` is {}, which is not an IANA time zone name", shown(text)),
+        label: "not a time zone".into(),
+        help: match question {
+            Some(question) => format!("{question} Write {example}"),
+            None => format!("write {example}; UTC offsets change with daylight saving, zone names do not"),
+        },
+    })
 }
 
 fn date_problem(text: &str, path: &str) -> Option<Problem> {

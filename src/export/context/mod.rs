@@ -48,6 +48,8 @@ pub(super) struct Export<'a> {
     emeritus: Vec<Row>,
     /// Every role's dated seat history.
     former: Vec<people::FormerRow>,
+    /// Everyone's affiliation history.
+    affiliations: Vec<people::AffiliationRow<'a>>,
     conduct_contacts: Vec<ContactView>,
     ladder_contact: Option<ContactView>,
     levels: Vec<LevelView<'a>>,
@@ -159,6 +161,17 @@ impl<'a> Export<'a> {
                 url: absolute(links, &format!("/groups/#{}", g.id)),
                 description: g.description.as_ref(),
                 chairs: g.chairs.iter().map(|m| site.name_of(&m.person).to_string()).collect(),
+                archived: g.is_archived(),
+                archived_on: g.archived_on.as_deref(),
+                decision_making: g.decision_making.as_ref(),
+                thresholds: g.decision_making.as_ref().map(|dm| crate::model::thresholds::thresholds(site, dm)),
+                vote_caller: g
+                    .decision_making
+                    .as_ref()
+                    .and_then(|dm| dm.voting.as_ref())
+                    .and_then(|v| v.on_demand_by.as_deref())
+                    .map(|id| self::vote_caller(site, id)),
+                decided_by: g.decision_making.as_ref().map(|dm| site.body_name_of(dm.body.trim())),
             })
             .collect();
         let conduct_contacts = site
@@ -204,6 +217,7 @@ impl<'a> Export<'a> {
             others,
             emeritus,
             former: people::former_rows(site),
+            affiliations: people::affiliation_rows(site),
             conduct_contacts,
             ladder_contact,
             levels,

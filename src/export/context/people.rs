@@ -10,6 +10,8 @@ pub(super) struct BodyView<'a> {
     id: &'a str,
     kind: &'static str,
     name: &'a str,
+    /// A role's `body_name`: what its holders are called together.
+    body_name: Option<&'a str>,
     url: String,
     description: Option<&'a Text>,
     term: Option<&'a Text>,
@@ -49,6 +51,15 @@ pub(super) struct GroupView<'a> {
     pub(super) url: String,
     pub(super) description: Option<&'a Text>,
     pub(super) chairs: Vec<String>,
+    pub(super) archived: bool,
+    pub(super) archived_on: Option<&'a str>,
+    /// The group's own decision rules, with their thresholds resolved.
+    pub(super) decision_making: Option<&'a crate::model::DecisionMaking>,
+    pub(super) thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
+    /// Who may call a vote in the group, as a phrase.
+    pub(super) vote_caller: Option<String>,
+    /// The name of the body its `decision_making` names.
+    pub(super) decided_by: Option<&'a str>,
 }
 
 /// A way to reach someone, with a person of people.yaml resolved.
@@ -74,6 +85,7 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
             id: &role.id,
             kind: "role",
             name: &role.name,
+            body_name: role.body_name.as_deref().map(str::trim).filter(|n| !n.is_empty()),
             url: absolute(links, &format!("/roles/#{}", role.id)),
             description: Some(&role.description),
             term: role.term.as_ref(),
@@ -86,6 +98,7 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
         id: &group.id,
         kind: "group",
         name: &group.name,
+        body_name: None,
         url: absolute(links, &format!("/groups/#{}", group.id)),
         description: group.description.as_ref(),
         term: None,
@@ -122,8 +135,8 @@ pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>
     Row {
         id: person.to_string(),
         name: p.map_or_else(|| person.to_string(), |p| p.name.clone()),
-        github: p.and_then(|p| nonblank(p.github.as_ref())).map(|h| h.trim_start_matches('@').to_string()),
-        affiliation: p.and_then(|p| nonblank(p.affiliation.as_ref())),
+        github: p.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
+        affiliation: p.and_then(|p| p.current_affiliation()).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         role,
         area: nonblank(seat.and_then(|s| s.area.as_ref())).or_else(|| p.and_then(|p| nonblank(p.area.as_ref()))),
         since: nonblank(seat.and_then(|s| s.since.as_ref())).or_else(|| p.and_then(|p| nonblank(p.since.as_ref()))),
@@ -219,7 +232,7 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
         name,
         email: c.email.clone().or_else(|| person.and_then(|p| p.email.clone())),
         url: c.url.as_deref().map(|u| absolute(links, u)),
-        github: person.and_then(|p| p.github.clone()).map(|h| h.trim_start_matches('@').to_string()),
+        github: person.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
     }
 }
 
@@ -245,7 +258,10 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
                 let person = site.person(&f.person);
                 FormerRow {
                     name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
-                    github: person.and_then(|p| p.github.clone()),
+                    github: person
+                        .and_then(|p| p.github_handle())
+                        .and_then(crate::model::values::handle)
+                        .map(str::to_string),
                     role: role.name.clone(),
                     since: f.since.clone(),
                     until: f.until.clone(),
@@ -263,4 +279,30 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
         out.extend(rows);
     }
     out
+}
+
+/// One entry of a person's affiliation history, for MAINTAINERS.md.
+#[derive(Serialize)]
+pub(super) struct AffiliationRow<'a> {
+    name: &'a str,
+    organisation: &'a str,
+    from: Option<&'a str>,
+    until: Option<&'a str>,
+}
+
+/// Every entry of every person's `affiliations`, person by person in file order, each
+/// person's entries as written.
+pub(super) fn affiliation_rows(site: &Site) -> Vec<AffiliationRow<'_>> {
+    site.people
+        .iter()
+        .flat_map(|p| p.people.iter())
+        .flat_map(|person| {
+            person.affiliations.iter().map(move |a| AffiliationRow {
+                name: &person.name,
+                organisation: &a.name,
+                from: a.from.as_deref(),
+                until: a.until.as_deref(),
+            })
+        })
+        .collect()
 }

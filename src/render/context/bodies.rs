@@ -130,6 +130,39 @@ pub(super) struct GroupView<'a> {
     from_role: Option<RoleView<'a>>,
     /// Its `limits`, each with the role's name and the active holders scoped to the group.
     limit_rows: Vec<LimitRow<'a>>,
+    /// The thresholds of its own `decision_making`, resolved as the charter's are.
+    thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
+    /// Its meetings, each with its time in UTC.
+    meeting_times: Vec<MeetingView<'a>>,
+    /// Whether `status` is `archived`.
+    archived: bool,
+}
+
+/// A meeting with its local time converted to UTC.
+#[derive(Serialize)]
+struct MeetingView<'a> {
+    #[serde(flatten)]
+    meeting: &'a crate::model::Meeting,
+    /// `time` in `timezone`, in UTC on the date the portal is built (see [`crate::today`]):
+    /// the offset of a zone with daylight saving depends on the date.
+    utc: Option<crate::zones::InUtc>,
+}
+
+impl<'a> MeetingView<'a> {
+    fn of(group: &'a Group) -> Vec<Self> {
+        let today = crate::today::today();
+        group
+            .meetings
+            .iter()
+            .map(|meeting| {
+                let utc = match (&meeting.time, &meeting.timezone) {
+                    (Some(time), Some(zone)) => crate::zones::to_utc(time, zone.trim(), today),
+                    _ => None,
+                };
+                MeetingView { meeting, utc }
+            })
+            .collect()
+    }
 }
 
 /// One of a group's `limits`, as shown.
@@ -172,6 +205,9 @@ impl<'a> GroupView<'a> {
             member_seats: SeatView::all(site, &group.members),
             from_role: group.members_from.as_deref().and_then(|id| RoleView::find(site, links, id)),
             limit_rows: LimitRow::of(site, group),
+            thresholds: group.decision_making.as_ref().map(|dm| crate::model::thresholds::thresholds(site, dm)),
+            meeting_times: MeetingView::of(group),
+            archived: group.is_archived(),
         }
     }
 }

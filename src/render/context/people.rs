@@ -7,18 +7,60 @@ use crate::model::{seats, Member, Person, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A person as pages show them: as written, with their current organisation and the links
+/// to their profiles worked out.
+#[derive(Serialize)]
+pub(super) struct Who<'a> {
+    #[serde(flatten)]
+    person: &'a Person,
+    /// The organisation they work for now: `affiliation`, else the entry of `affiliations`
+    /// without `until`.
+    organisation: Option<&'a str>,
+    /// Their accounts with a profile link, GitHub first; a handle that is not one (reported
+    /// by `schema/handle`) gets no link.
+    profiles: Vec<Profile<'a>>,
+}
+
+/// An account on a code forge, linked.
+#[derive(Serialize)]
+struct Profile<'a> {
+    /// `github`, `gitee`…
+    platform: &'a str,
+    /// `GitHub`, `Gitee`…
+    label: &'a str,
+    /// The handle, without a leading `@`.
+    handle: &'a str,
+    /// `https://gitee.com/<handle>`.
+    url: String,
+}
+
+impl<'a> Who<'a> {
+    pub(super) fn new(person: &'a Person) -> Self {
+        use crate::model::values::{handle, platform_name, profile_url};
+        let profiles = person
+            .all_accounts()
+            .into_iter()
+            .filter_map(|(platform, text)| {
+                let url = profile_url(platform, text)?;
+                Some(Profile { platform, label: platform_name(platform), handle: handle(text)?, url })
+            })
+            .collect();
+        Who { person, organisation: person.current_affiliation(), profiles }
+    }
+}
+
 /// One seat as written (`{person, area, since}`) and, as `who`, the person it names; `who`
 /// is none when people.yaml does not list them, so a theme can show the bare id.
 #[derive(Serialize)]
 pub(super) struct SeatView<'a> {
     #[serde(flatten)]
     member: &'a Member,
-    who: Option<&'a Person>,
+    who: Option<Who<'a>>,
 }
 
 impl<'a> SeatView<'a> {
     fn new(site: &'a Site, member: &'a Member) -> Self {
-        SeatView { member, who: site.person(&member.person) }
+        SeatView { member, who: site.person(&member.person).map(Who::new) }
     }
 
     /// Every seat of `members`, as listed (emeritus and unknown people included).
@@ -36,7 +78,7 @@ impl<'a> SeatView<'a> {
 #[derive(Serialize)]
 pub(super) struct PersonView<'a> {
     #[serde(flatten)]
-    person: &'a Person,
+    person: Who<'a>,
     held_roles: Vec<Link<'a>>,
     chaired: Vec<Link<'a>>,
     joined: Vec<Link<'a>>,
@@ -47,7 +89,7 @@ pub(super) fn people<'a>(site: &'a Site, links: &LinkResolver) -> (Vec<PersonVie
     let view = |person: &'a Person| {
         let held = seats::listings(site, &person.id);
         PersonView {
-            person,
+            person: Who::new(person),
             held_roles: held.roles.iter().map(|r| Link::new(links, "roles", &r.id, &r.name)).collect(),
             chaired: held.chairs.iter().map(|g| Link::new(links, "groups", &g.id, &g.name)).collect(),
             joined: held.groups.iter().map(|g| Link::new(links, "groups", &g.id, &g.name)).collect(),
@@ -63,6 +105,8 @@ pub(super) fn people<'a>(site: &'a Site, links: &LinkResolver) -> (Vec<PersonVie
 pub(super) struct Ref<'a> {
     kind: &'static str,
     name: &'a str,
+    /// Its name as a body (a role's `body_name`), for texts that speak of the body.
+    body: &'a str,
     url: String,
     /// A person's e-mail address, for contacts; none for everything else.
     email: Option<&'a str>,
@@ -87,7 +131,13 @@ pub(super) fn refs<'a>(site: &'a Site, links: &LinkResolver) -> BTreeMap<&'a str
             };
             refs.insert(
                 id,
-                Ref { kind: named.kind(), name: named.name(), url: anchor(links, named.page(), id), email },
+                Ref {
+                    kind: named.kind(),
+                    name: named.name(),
+                    body: named.body_name(),
+                    url: anchor(links, named.page(), id),
+                    email,
+                },
             );
         }
     }

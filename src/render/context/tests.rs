@@ -133,7 +133,7 @@ fn refs_prefer_a_person_and_people_know_what_lists_them() {
     let refs = value(people::refs(&site, &links()));
     assert_eq!(
         refs["docs"],
-        json!({ "kind": "person", "name": "Doc Brown", "url": "/acme/people/#docs", "email": null })
+        json!({ "kind": "person", "name": "Doc Brown", "body": "Doc Brown", "url": "/acme/people/#docs", "email": null })
     );
     assert_eq!(refs["ann"]["email"], "ann@acme.org");
     assert_eq!(refs["reviewer"]["kind"], "role");
