@@ -246,7 +246,7 @@ impl<'a> Globals<'a> {
                 })
                 .collect(),
             menu,
-            deciding_body: bodies::deciding_body(site),
+            deciding_body: bodies::deciding_body(site, locale),
             prepared: Prepared::new(site, &markdown.links),
             score: checked.score,
             profile: checked.policy.profile.name,
