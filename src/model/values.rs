@@ -56,6 +56,15 @@ pub const END_REASONS: Enumeration =
 /// `enforcement_order` of code-of-conduct.yaml.
 pub const ENFORCEMENT_ORDERS: Enumeration = Enumeration { what: "enforcement order", values: &["ladder", "unordered"] };
 
+/// `based_on.version` of code-of-conduct.yaml when `based_on.name` is the Contributor
+/// Covenant: the versions projects adopt (other codes keep their own numbering, unchecked).
+pub const COVENANT_VERSIONS: Enumeration =
+    Enumeration { what: "Contributor Covenant version", values: &["1.4", "2.0", "2.1", "3.0"] };
+
+/// `supported_versions[].status` of security.yaml.
+pub const SUPPORT_STATUSES: Enumeration =
+    Enumeration { what: "support status", values: &["supported", "security", "end-of-life", "prerelease"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -142,6 +151,8 @@ pub const VALUES: &[CheckedValue] = &[
     at("security", "contact.url", Url),
     at("security", "contacts[].kind", OneOf(&SECURITY_CONTACT_KINDS)),
     at("security", "contacts[].address", Url),
+    at("security", "supported_versions[].status", OneOf(&SUPPORT_STATUSES)),
+    at("security", "pgp_key", Url),
     at("groups", "groups[].chairs[].since", Date),
     at("groups", "groups[].members[].since", Date),
     at("groups", "groups[].meetings[].notes_url", Url),

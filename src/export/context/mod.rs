@@ -46,6 +46,8 @@ pub(super) struct Export<'a> {
     former: Vec<people::FormerRow>,
     conduct_contacts: Vec<ContactView>,
     ladder_contact: Option<ContactView>,
+    /// What the project calls its emeritus status, when it says (`ladder.emeritus_name`).
+    emeritus_name: Option<&'a str>,
     levels: Vec<LevelView<'a>>,
     contributing: ContributingView,
     report: Option<ReportView>,
@@ -188,6 +190,7 @@ impl<'a> Export<'a> {
             former: people::former_rows(site),
             conduct_contacts,
             ladder_contact,
+            emeritus_name: site.ladder.as_ref().and_then(|l| l.emeritus_name()),
             levels,
             contributing,
             report,
