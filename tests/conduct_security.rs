@@ -123,11 +123,17 @@ fn the_conduct_page_and_export_show_reporting_and_repair_in_both_orders() {
         assert!(result.status.success(), "{}", stderr(&result));
         let page = read(&public, "code-of-conduct/index.html");
         assert!(page.contains("id=\"enforcement\""), "{theme} {order}: the anchor stays");
-        assert!(page.contains("Lead responder") && page.contains("if the Conduct WG has a conflict of interest"), "{page}");
+        assert!(
+            page.contains("Lead responder") && page.contains("if the Conduct WG has a conflict of interest"),
+            "{page}"
+        );
         assert!(page.contains("acknowledged within 7 days."), "{page}");
         assert!(page.contains("What to include in a report") && page.contains("<li>Who was there</li>"), "{page}");
         for label in ["Event", "Consequence", "Repair"] {
-            assert!(page.contains(&format!("<h4>{label}</h4>")) || page.contains(&format!("<p>{label}:</p>")), "{theme} {order}: {label}");
+            assert!(
+                page.contains(&format!("<h4>{label}</h4>")) || page.contains(&format!("<p>{label}:</p>")),
+                "{theme} {order}: {label}"
+            );
         }
         assert!(page.contains("<p>An apology</p>") && page.contains("<p>None possible</p>"), "{page}");
         assert!(!page.contains("Impact"), "no impact was written: {page}");
@@ -139,7 +145,12 @@ fn the_conduct_page_and_export_show_reporting_and_repair_in_both_orders() {
         "{text}"
     );
     assert!(text.contains("Every report is acknowledged within 7 days.\n\nA report should include:\n\n- What happened\n- Who was there\n"), "{text}");
-    assert!(text.contains("### 1. Warning\n\n**Event:** One incident\n\n**Consequence:** A private note\n\n**Repair:** An apology\n"), "{text}");
+    assert!(
+        text.contains(
+            "### 1. Warning\n\n**Event:** One incident\n\n**Consequence:** A private note\n\n**Repair:** An apology\n"
+        ),
+        "{text}"
+    );
 }
 
 const SECURITY_V2: &str = "working_days: true
@@ -167,7 +178,10 @@ fn the_security_page_and_export_show_scopes_statuses_and_working_days() {
         assert!(result.status.success(), "{}", stderr(&result));
         let page = read(&public, "security/index.html");
         assert!(page.contains("for CPython and pip") && page.contains("for everything else, or if unsure"), "{page}");
-        assert!(page.contains("answered within 5 working days") && page.contains("answered within 1 working day"), "{page}");
+        assert!(
+            page.contains("answered within 5 working days") && page.contains("answered within 1 working day"),
+            "{page}"
+        );
         assert!(page.contains("<a href=\"https://tiny.example.org/key.asc\">PGP key</a>"), "{page}");
         assert!(page.contains("id=\"out-of-scope\"") && page.contains("<em>local</em>"), "{page}");
         let prerelease = page.find("3.15").and_then(|at| page[at..].find("re-release")).is_some();
@@ -177,26 +191,41 @@ fn the_security_page_and_export_show_scopes_statuses_and_working_days() {
         assert_eq!(page.matches("ot supported").count(), unsupported, "{theme}: {page}");
     }
     let dir = site(&[(SEC, SECURITY_V2)]);
-    let page = read(&{
-        let public = dir.path().join("public");
-        assert!(build(dir.path(), &public).status.success());
-        public
-    }, "security/index.html");
+    let page = read(
+        &{
+            let public = dir.path().join("public");
+            assert!(build(dir.path(), &public).status.success());
+            public
+        },
+        "security/index.html",
+    );
     for status in ["Pre-release", "Supported", "Security fixes only", "End of life", "Not supported"] {
         assert_eq!(page.matches(&format!(">{status}</span>")).count(), 1, "{status}: {page}");
     }
     let text = read(&export(dir.path()), "SECURITY.md");
     assert!(text.contains("- **Web form:** [https://tiny.example.org/report](https://tiny.example.org/report), for CPython and pip (first answer within 5 working days)"), "{text}");
-    assert!(text.contains("To encrypt your report, use the project's [PGP key](https://tiny.example.org/key.asc)."), "{text}");
+    assert!(
+        text.contains("To encrypt your report, use the project's [PGP key](https://tiny.example.org/key.asc)."),
+        "{text}"
+    );
     assert!(text.contains("## Out of scope\n\nThese are not treated as vulnerabilities:\n\n- Attacks that need *local* code execution\n"), "{text}");
-    for row in ["| `3.15` | Pre-release |", "| `3.10` | Security fixes only |", "| `3.8` | End of life |", "| `2.7` | Not supported |"] {
+    for row in [
+        "| `3.15` | Pre-release |",
+        "| `3.10` | Security fixes only |",
+        "| `3.8` | End of life |",
+        "| `2.7` | Not supported |",
+    ] {
         assert!(text.contains(row), "{row}: {text}");
     }
     // governance.json keeps the version-1 shape and adds `status` where it is written.
     let json = std::fs::read_to_string(dir.path().join("public/governance.json")).expect("governance.json");
     let json: serde_json::Value = serde_json::from_str(&json).expect("json");
     let versions = &json["security"]["supported_versions"];
-    assert_eq!(versions[0], serde_json::json!({ "version": "3.15", "supported": true, "status": "prerelease" }), "{json}");
+    assert_eq!(
+        versions[0],
+        serde_json::json!({ "version": "3.15", "supported": true, "status": "prerelease" }),
+        "{json}"
+    );
     assert_eq!(versions[3]["supported"], false);
     assert_eq!(versions[4], serde_json::json!({ "version": "2.7", "supported": false }));
 }
@@ -206,19 +235,29 @@ fn the_emeritus_name_replaces_emeritus_in_exports_and_the_minimal_theme() {
     let ladder = "levels:\n  - id: contributor\n    name: Contributor\n    activities: [Open an issue]\n  - id: maintainer\n    name: Maintainer\n    role: maintainer\n    requirements: [Six months of reviews]\ninactivity: A year.\nremoval: By vote.\nemeritus: Thanked.\nemeritus_name: Inactive core team member\n";
     let people = "people:\n  - id: alice\n    name: Alice Zhang\n    github: alicez\n    affiliation: Example Corp\n  - id: bob\n    name: Bob Li\n    email: bob@example.org\n    affiliation: Other Inc\n  - id: carol\n    name: Carol\n    github: carol\n    emeritus: true\n";
     let roles = "roles:\n  - id: maintainer\n    name: Maintainer\n    description: Keeps it.\n    responsibilities: [Review]\n    members: [alice, bob, carol]\n    former_members:\n      - { person: carol, since: 2019-01-01, until: 2022-01-01, reason: emeritus }\n";
-    let files = [("governance/ladder.yaml", ladder), ("governance/people.yaml", people), ("governance/roles.yaml", roles)];
+    let files =
+        [("governance/ladder.yaml", ladder), ("governance/people.yaml", people), ("governance/roles.yaml", roles)];
     let dir = site(&files);
     let out = export(dir.path());
     let maintainers = read(&out, "MAINTAINERS.md");
-    assert!(maintainers.contains("## Inactive core team member\n") && !maintainers.contains("## Emeritus"), "{maintainers}");
+    assert!(
+        maintainers.contains("## Inactive core team member\n") && !maintainers.contains("## Emeritus"),
+        "{maintainers}"
+    );
     assert!(maintainers.contains("| 2019-01-01 | 2022-01-01 | Inactive core team member |"), "{maintainers}");
     let contributing = read(&out, "CONTRIBUTING.md");
-    assert!(contributing.contains("### Inactive core team member\n") && !contributing.contains("Emeritus status"), "{contributing}");
+    assert!(
+        contributing.contains("### Inactive core team member\n") && !contributing.contains("Emeritus status"),
+        "{contributing}"
+    );
 
     let public = dir.path().join("public");
     assert!(build(dir.path(), &public).status.success());
     let roles_page = read(&public, "roles/index.html");
-    assert!(roles_page.contains("became Inactive core team member") && !roles_page.contains("became emeritus"), "{roles_page}");
+    assert!(
+        roles_page.contains("became Inactive core team member") && !roles_page.contains("became emeritus"),
+        "{roles_page}"
+    );
     let people_page = read(&public, "people/index.html");
     assert!(people_page.contains("People listed as “Inactive core team member” are thanked"), "{people_page}");
 
@@ -231,5 +270,8 @@ fn the_emeritus_name_replaces_emeritus_in_exports_and_the_minimal_theme() {
     assert!(result.status.success(), "{}", stderr(&result));
     let roles_page = read(&public, "roles/index.html");
     assert!(roles_page.contains("Carol</a> (Inactive core team member)"), "{roles_page}");
-    assert!(roles_page.contains("(Inactive core team member)</li>") && !roles_page.contains("(emeritus)"), "{roles_page}");
+    assert!(
+        roles_page.contains("(Inactive core team member)</li>") && !roles_page.contains("(emeritus)"),
+        "{roles_page}"
+    );
 }

@@ -109,7 +109,13 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
     ReportView { routes, team, bulletins }
 }
 
-fn route(kind: &str, address: &str, links: &LinkResolver, acknowledge_days: Option<u32>, scope: Option<String>) -> Route {
+fn route(
+    kind: &str,
+    address: &str,
+    links: &LinkResolver,
+    acknowledge_days: Option<u32>,
+    scope: Option<String>,
+) -> Route {
     let address = address.trim();
     let href = if address.contains("://") || address.starts_with("mailto:") {
         Some(address.to_string())
