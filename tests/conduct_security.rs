@@ -90,7 +90,7 @@ fn new_security_values_are_checked_where_written() {
 #[test]
 fn conduct_values_are_checked_where_written() {
     let v = |version: &str| CONDUCT_V3.replace("\"3.0\"", version);
-    assert_eq!(at(&diagnostics(&[(COC, &CONDUCT_V3)]), "schema/enum"), []);
+    assert_eq!(at(&diagnostics(&[(COC, CONDUCT_V3)]), "schema/enum"), []);
     for known in ["\"1.4\"", "\"2.0\"", "\"2.1\""] {
         assert_eq!(at(&diagnostics(&[(COC, &v(known))]), "schema/enum"), [], "{known}");
     }
