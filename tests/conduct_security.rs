@@ -275,3 +275,17 @@ fn the_emeritus_name_replaces_emeritus_in_exports_and_the_minimal_theme() {
         "{roles_page}"
     );
 }
+
+#[test]
+fn blank_titles_scopes_and_keys_show_nothing() {
+    let coc = CONDUCT_V3.replace("title: Lead responder", "title: \" \"");
+    let sec = "contacts:\n  - { kind: email, address: s@tiny.example.org, acknowledge_days: 2, scope: \"\" }\npgp_key: \"\"\ndisclosure_days: 90\n";
+    let dir = site(&[(COC, &coc), (SEC, sec)]);
+    let public = dir.path().join("public");
+    let result = build(dir.path(), &public);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let page = read(&public, "code-of-conduct/index.html");
+    assert!(page.contains("Alice Zhang</a> <span class=\"muted\">— if the Conduct WG"), "{page}");
+    let page = read(&public, "security/index.html");
+    assert!(!page.contains("route-scope") && !page.contains("PGP key"), "{page}");
+}
