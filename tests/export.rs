@@ -134,26 +134,46 @@ fn code_of_conduct_has_the_contacts_and_the_enforcement_ladder() {
     let text = file("CODE_OF_CONDUCT.md");
     assert!(text.contains("[conduct@lumen-project.org](mailto:conduct@lumen-project.org)"), "{text}");
     assert!(text.contains("Priya Raman ([@priyaraman](https://github.com/priyaraman)): [priya@raman.dev]"), "{text}");
-    let steps: Vec<usize> = ["### 1. Correction", "### 2. Warning", "### 3. Temporary Ban", "### 4. Permanent Ban"]
-        .iter()
-        .map(|h| text.find(h).unwrap_or_else(|| panic!("{h} missing")))
-        .collect();
+    let steps: Vec<usize> = [
+        "### 1. Warning",
+        "### 2. Temporarily Limited Activities",
+        "### 3. Temporary Suspension",
+        "### 4. Permanent Ban",
+    ]
+    .iter()
+    .map(|h| text.find(h).unwrap_or_else(|| panic!("{h} missing")))
+    .collect();
     assert!(steps.windows(2).all(|w| w[0] < w[1]));
     for heading in ["## Our pledge", "## Our standards", "## Scope", "## Reporting", "## Attribution"] {
         assert!(text.contains(heading), "{heading}");
     }
-    assert!(text.contains("[Contributor Covenant, version 2.1](https://www.contributor-covenant.org/version/2/1/"));
+    assert!(text.contains("[Contributor Covenant, version 3.0](https://www.contributor-covenant.org/version/3/0/"));
+    // Covenant 3.0's repair, the acknowledgement time and the conflict-of-interest contact.
+    assert!(text.contains("\n\n**Repair:** No repair is possible at this step.\n"), "{text}");
+    assert!(text.contains("Every report is acknowledged within 3 days."), "{text}");
+    assert!(
+        text.contains(", Committee member (if the chair is involved in the report or has a conflict of interest)"),
+        "{text}"
+    );
 }
 
 #[test]
 fn security_has_the_private_routes_timelines_and_versions() {
     let text = file("SECURITY.md");
     assert!(
-        text.contains("[security@lumen-project.org](mailto:security@lumen-project.org) (first answer within 2 days)")
+        text.contains("[security@lumen-project.org](mailto:security@lumen-project.org), for everything, or if unsure (first answer within 2 days)"),
+        "{text}"
     );
     assert!(text.contains("| Acknowledgement of your report | within 3 days |"), "{text}");
     assert!(text.contains("| Public disclosure | at most 90 days after the report |"), "{text}");
     assert!(text.contains("| `2.3.x` | Supported |") && text.contains("| `<= 2.0` | Not supported |"), "{text}");
+    assert!(
+        text.contains("| `2.4.0-rc.1` | Pre-release |") && text.contains("| `2.1.x` | Security fixes only |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Out of scope") && text.contains("[PGP key](https://lumen-project.org/security/pgp-key.asc)")
+    );
     assert!(text.contains("## Embargo policy") && text.contains("## Disclosure process"));
     assert!(text.contains("[Security Response Team](https://lumen-project.github.io/lumen/groups/#security-response)"));
 }

@@ -267,16 +267,26 @@ fn a_symbolic_link_at_the_project_folder_is_not_written_through() {
 
 #[test]
 fn codeowners_never_takes_a_line_or_an_owner_from_bad_data() {
-    // A handle with a line break and a path the rule refuses, the rule switched off by policy.
-    let people = PEOPLE.replace("github: dave-r,", "github: \"dave\\n/ @everyone\",");
+    // A path the rule refuses, with the rule switched off by policy: the line is left out.
     let roles = ROLES.replace("paths: [src/parser/]", "paths: [src/parser/, \"../../etc/\"]");
     let yaml = site_yaml(&format!("{FOUNDATION}check:\n  rules: {{ roles/bad-path: allow }}\n"));
-    let site = site(&[("site.yaml", &yaml), ("governance/people.yaml", &people), ("governance/roles.yaml", &roles)]);
+    let allowed = site(&[("site.yaml", &yaml), ("governance/people.yaml", PEOPLE), ("governance/roles.yaml", &roles)]);
     let out = tempfile::tempdir().unwrap();
-    let result = export(site.path(), out.path(), &["--only", "CODEOWNERS"]);
+    let result = export(allowed.path(), out.path(), &["--only", "CODEOWNERS"]);
     assert!(result.status.success(), "{}", stderr(&result));
     let text = read(out.path(), "CODEOWNERS");
     let rules: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(rules, ["/src/ @alicez", "/docs/ @alicez bob@example.org", "/docs/api/ bob@example.org"]);
-    assert!(stderr(&result).contains("CODEOWNERS leaves out `dave`"), "{}", stderr(&result));
+    assert_eq!(
+        rules,
+        ["/src/ @alicez", "/docs/ @alicez bob@example.org", "/docs/api/ bob@example.org", "/src/parser/ @dave-r"]
+    );
+
+    // A handle with a line break is `schema/handle`, which no policy can switch off: nothing is written.
+    let people = PEOPLE.replace("github: dave-r,", "github: \"dave\\n/ @everyone\",");
+    let refused = site(&[("site.yaml", &yaml), ("governance/people.yaml", &people), ("governance/roles.yaml", &roles)]);
+    let out = tempfile::tempdir().unwrap();
+    let result = export(refused.path(), out.path(), &["--only", "CODEOWNERS"]);
+    assert!(!result.status.success());
+    assert!(stderr(&result).contains("error[schema/handle]"), "{}", stderr(&result));
+    assert!(!out.path().join("CODEOWNERS").exists());
 }

@@ -141,6 +141,9 @@ fn a_cncf_project_with_dot_project_files() {
     assert!(read(&site, "governance/code-of-conduct.yaml").contains(
         "  version: \"3.0\"\n  url: \"https://www.contributor-covenant.org/version/3/0/code_of_conduct/\"\n"
     ));
+    assert!(read(&site, "governance/code-of-conduct.yaml").ends_with(
+        "enforcement:\n  - { level: \"Warning\" }\n  - { level: \"Temporarily Limited Activities\" }\n  - { level: \"Temporary Suspension\" }\n  - { level: \"Permanent Ban\" }\n"
+    ));
     let built = common::build(&site, &out.path().join("public"));
     assert_eq!(built.status.code(), Some(0), "{}", common::stderr(&built));
 }

@@ -208,6 +208,11 @@ fn defects() -> Vec<Defect> {
         // The long forms of requirements, sponsors and versions refuse unknown keys too.
         d("governance/ladder.yaml", "ladder", "levels:\n  - { id: contributor, name: Contributor }\n  - { id: maintainer, name: Maintainer, requirements: { all: [One.], anyy: [Two.] } }\n", "/levels/1/requirements", Some("schema/unknown-field")),
         d("governance/security.yaml", "security", "contact: { email: s@acme.org }\nsupported_versions: [{ version: \"1.x\", supportd: false }]\n", "/supported_versions/0", Some("schema/unknown-field")),
+        // Version 2's keys: a report is acknowledged within a whole number of days above 0;
+        // contacts and versions take only their listed keys.
+        d("governance/code-of-conduct.yaml", "code-of-conduct", "based_on: { name: CC, by_reference: true }\nreporting: { contacts: [{ person: ada }], acknowledge_days: 0 }\nenforcement: [{ level: Warning, repair: An apology. }]\n", "/reporting/acknowledge_days", Some("schema/type")),
+        d("governance/security.yaml", "security", "contact: { email: s@acme.org }\ncontacts: [{ kind: email, address: s@acme.org, scpoe: all }]\n", "/contacts/0", Some("schema/unknown-field")),
+        d("governance/security.yaml", "security", "contact: { email: s@acme.org }\nworking_days: often\n", "/working_days", Some("schema/type")),
     ]
 }
 

@@ -16,7 +16,7 @@ pub struct Conduct {
     pub contact: Option<String>,
 }
 
-const COVENANT_VERSIONS: &[&str] = &["1.4", "2.0", "2.1", "3.0"];
+const COVENANT_VERSIONS: &[&str] = crate::model::values::COVENANT_VERSIONS.values;
 
 /// Reads CODE_OF_CONDUCT.md: the Contributor Covenant by its versioned link
 /// (`contributor-covenant.org/version/2/1`) or its attribution sentence (`version 2.1`), the
@@ -51,10 +51,12 @@ pub fn conduct(text: &str) -> Conduct {
 }
 
 /// The enforcement ladder's level names of a Contributor Covenant version: the headings of
-/// its "Enforcement Guidelines" (2.0 and 2.1). Other versions get one placeholder step.
+/// its "Enforcement Guidelines" (2.0 and 2.1) or of its "Addressing and Repairing Harm"
+/// (3.0). Other versions get one placeholder step.
 pub fn covenant_levels(version: Option<&str>) -> &'static [&'static str] {
     match version {
         Some("2.0" | "2.1") => &["Correction", "Warning", "Temporary Ban", "Permanent Ban"],
+        Some("3.0") => &["Warning", "Temporarily Limited Activities", "Temporary Suspension", "Permanent Ban"],
         _ => &[],
     }
 }

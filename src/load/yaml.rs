@@ -264,8 +264,8 @@ const FORMS: [Form; 5] = [
     Form {
         name: "SupportedVersion",
         field: None,
-        keys: &["version", "supported"],
-        description: "a version string, or a mapping with only `version` and `supported`",
+        keys: &["version", "supported", "status"],
+        description: "a version string, or a mapping with only `version`, `supported` and `status`",
     },
     Form {
         name: "MemberForm",
@@ -308,6 +308,7 @@ fn form_error(file: &Path, source: &SourceMap, path: &str, form: &Form, fallback
 /// serde's wording names Rust types; say it in YAML terms.
 fn tidy(message: &str) -> String {
     message
+        .replace("expected a nonzero u32", "expected a whole number above 0")
         .replace("expected u32", "expected a whole number")
         .replace("expected i64", "expected a whole number")
         .replace("expected f64", "expected a number")

@@ -53,7 +53,7 @@ pub struct BasedOn {
     /// e.g. Contributor Covenant.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub name: String,
-    /// e.g. "2.1".
+    /// e.g. "2.1"; for the Contributor Covenant one of [`super::values::COVENANT_VERSIONS`].
     pub version: Option<String>,
     /// Where it is published.
     pub url: Option<String>,
@@ -91,6 +91,14 @@ pub struct Reporting {
     pub process: Option<Text>,
     /// Who handles it when a leader is involved.
     pub escalation: Option<Text>,
+    /// Every report is acknowledged within this many days (a whole number above 0).
+    // Version 2's keys are skipped when absent, so that governance.json of a version-1 site
+    // stays byte for byte as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledge_days: Option<std::num::NonZeroU32>,
+    /// What a report should include.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::de::or_default")]
+    pub contents: Vec<Text>,
 }
 
 /// One step of the enforcement ladder.
@@ -100,10 +108,16 @@ pub struct EnforcementStep {
     /// e.g. Correction, Warning.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub level: String,
-    /// The behaviour that leads here.
+    /// The behaviour that leads here, in Contributor Covenant 2.x's words ("community impact").
     pub impact: Option<Text>,
+    /// The behaviour that leads here, in Contributor Covenant 3.0's words ("event").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Text>,
     /// What follows.
     pub consequence: Option<Text>,
+    /// How the harm is addressed and repaired (Contributor Covenant 3.0's "repair").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Text>,
 }
 
 /// A credit line.

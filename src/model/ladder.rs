@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 impl Ladder {
     /// The keys the format requires (see [`super::required`]).
     pub const REQUIRED: &[&str] = &["levels"];
+
+    /// What the project calls its emeritus status, as written (user text is never
+    /// case-folded); `None` when it does not say, and govsite's own word is used.
+    pub fn emeritus_name(&self) -> Option<&str> {
+        self.emeritus_name.as_deref().map(str::trim).filter(|n| !n.is_empty())
+    }
 }
 
 /// `governance/ladder.yaml`: the contributor ladder, from first contribution to the top.
@@ -55,6 +61,13 @@ pub struct Contact {
     pub url: Option<String>,
     /// A person id.
     pub person: Option<String>,
+    /// What the contact is, shown after it: `Lead responder`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When to use this contact rather than the others, as plain text: `if the Conduct WG has
+    /// a conflict of interest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 impl LadderLevel {

@@ -77,6 +77,15 @@ pub const PROFILE_URLS: &[(&str, &str, &str)] = &[
 /// `groups[].status`.
 pub const GROUP_STATUSES: Enumeration = Enumeration { what: "group status", values: &["active", "archived"] };
 
+/// `based_on.version` of code-of-conduct.yaml when `based_on.name` is the Contributor
+/// Covenant: the versions projects adopt (other codes keep their own numbering, unchecked).
+pub const COVENANT_VERSIONS: Enumeration =
+    Enumeration { what: "Contributor Covenant version", values: &["1.4", "2.0", "2.1", "3.0"] };
+
+/// `supported_versions[].status` of security.yaml.
+pub const SUPPORT_STATUSES: Enumeration =
+    Enumeration { what: "support status", values: &["supported", "security", "end-of-life", "prerelease"] };
+
 /// What a value must be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Form {
@@ -196,6 +205,8 @@ pub const VALUES: &[CheckedValue] = &[
     at("groups", "groups[].meetings[].time", Time),
     at("groups", "groups[].meetings[].time_utc", UtcTime),
     at("groups", "groups[].meetings[].timezone", TimeZone),
+    at("security", "supported_versions[].status", OneOf(&SUPPORT_STATUSES)),
+    at("security", "pgp_key", Url),
     at("groups", "groups[].chairs[].since", Date),
     at("groups", "groups[].members[].since", Date),
     at("groups", "groups[].meetings[].notes_url", Url),

@@ -252,7 +252,7 @@ impl<'a> Globals<'a> {
                 })
                 .collect(),
             menu,
-            deciding_body: bodies::deciding_body(site),
+            deciding_body: bodies::deciding_body(site, locale),
             prepared: Prepared::new(site, &markdown.links),
             score: checked.score,
             profile: checked.policy.profile.name,
@@ -275,8 +275,7 @@ impl<'a> Globals<'a> {
         context.insert("exemptions", self.exemptions);
         // The project's word for emeritus, as written (user text is never case-folded);
         // without one, govsite's own: "Emeritus" as a heading, "emeritus" as a tag.
-        let named = self.gov.ladder.as_ref().and_then(|l| l.emeritus_name.as_deref()).map(str::trim);
-        let named = named.filter(|n| !n.is_empty());
+        let named = self.gov.ladder.as_ref().and_then(|l| l.emeritus_name());
         context.insert("emeritus_named", &named.is_some());
         context.insert("emeritus_name", named.unwrap_or(&self.emeritus.0));
         context.insert("emeritus_tag", named.unwrap_or(&self.emeritus.1));

@@ -28,8 +28,9 @@ pub fn no_policy(site: &Site, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// `security/no-timeline`: no `acknowledge_days` (top-level or on every contact) or no
-/// `disclosure_days`.
+/// `security/no-timeline`: no acknowledgement time (`acknowledge_days`, top-level or on every
+/// contact) or no disclosure timeline (`disclosure_days`, or a `disclosure` text: a date
+/// negotiated with the reporter is a timeline too).
 pub fn no_timeline(site: &Site, out: &mut Vec<Diagnostic>) {
     let Some(sec) = &site.security else { return };
     if sec.acknowledge_days.is_none() {
@@ -65,16 +66,21 @@ pub fn no_timeline(site: &Site, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if sec.disclosure_days.is_none() {
+    let described = sec.disclosure.as_ref().is_some_and(|d| !d.is_blank());
+    if sec.disclosure_days.is_none() && !described {
+        // A blank `disclosure:` is where the timeline was meant to go.
+        let pos = if sec.source.contains("disclosure") { sec.key_pos("disclosure") } else { Pos::START };
         out.push(
             Diagnostic::warning(
                 "security/no-timeline",
                 &sec.file,
-                Pos::START,
+                pos,
                 "the security policy does not say when a vulnerability is disclosed",
             )
-            .with_label("no `disclosure_days`")
-            .with_help("add `disclosure_days: 90` (or the timeline you commit to) to the security policy"),
+            .with_label("no `disclosure_days` or `disclosure`")
+            .with_help(
+                "add `disclosure_days: 90` (or the timeline you commit to), or describe in `disclosure:` how the disclosure date is agreed",
+            ),
         );
     }
 }

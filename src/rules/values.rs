@@ -7,7 +7,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::url::{check_base_url, classify, UrlClass, SAFE_SCHEMES};
-use crate::model::values::{is_name, site_values, written_values, Enumeration, Form, WrittenValue};
+use crate::model::values::{is_name, site_values, written_values, Enumeration, Form, WrittenValue, COVENANT_VERSIONS};
 use crate::model::{Doc, Pos, Site};
 use crate::suggest::did_you_mean;
 use serde::Serialize;
@@ -28,6 +28,7 @@ pub fn urls(site: &Site, out: &mut Vec<Diagnostic>) {
 pub fn enums(site: &Site, out: &mut Vec<Diagnostic>) {
     check_site(site, |f| matches!(f, Form::OneOf(_) | Form::TimeZone), out);
     super::accounts::platforms(site, out);
+    covenant_version(site, out);
 }
 
 /// `schema/handle`: an account handle that cannot be a user name on its platform.
@@ -39,6 +40,26 @@ pub fn handles(site: &Site, out: &mut Vec<Diagnostic>) {
 pub fn times(site: &Site, out: &mut Vec<Diagnostic>) {
     check_site(site, |f| matches!(f, Form::Time | Form::UtcTime), out);
     super::groups::meeting_zones(site, out);
+}
+
+/// The Contributor Covenant's version is one of its published versions; other codes number
+/// theirs as they like, so this one value is checked only when the name says which code.
+fn covenant_version(site: &Site, out: &mut Vec<Diagnostic>) {
+    let Some(coc) = &site.code_of_conduct else { return };
+    let Some(based) = &coc.based_on else { return };
+    let Some(version) = based.version.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return };
+    if !based.name.trim().eq_ignore_ascii_case("contributor covenant") {
+        return;
+    }
+    let path = "based_on.version";
+    if let Some(problem) = enum_problem(&COVENANT_VERSIONS, version, path) {
+        let pos = coc.source.value(path);
+        out.push(
+            Diagnostic::error("schema/enum", &coc.file, Pos { len: pos.len.max(1), ..pos }, problem.message)
+                .with_label(problem.label)
+                .with_help(problem.help),
+        );
+    }
 }
 
 /// `schema/language`: a language that is not a BCP 47 tag.

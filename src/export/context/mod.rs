@@ -52,6 +52,8 @@ pub(super) struct Export<'a> {
     affiliations: Vec<people::AffiliationRow<'a>>,
     conduct_contacts: Vec<ContactView>,
     ladder_contact: Option<ContactView>,
+    /// What the project calls its emeritus status, when it says (`ladder.emeritus_name`).
+    emeritus_name: Option<&'a str>,
     levels: Vec<LevelView<'a>>,
     contributing: ContributingView,
     report: Option<ReportView>,
@@ -220,6 +222,7 @@ impl<'a> Export<'a> {
             affiliations: people::affiliation_rows(site),
             conduct_contacts,
             ladder_contact,
+            emeritus_name: site.ladder.as_ref().and_then(|l| l.emeritus_name()),
             levels,
             contributing,
             report,

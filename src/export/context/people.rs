@@ -69,6 +69,10 @@ pub(super) struct ContactView {
     email: Option<String>,
     url: Option<String>,
     github: Option<String>,
+    /// What the contact is (`Lead responder`).
+    title: Option<String>,
+    /// When to use it rather than the others.
+    when: Option<String>,
 }
 
 pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<BodyView<'a>> {
@@ -233,7 +237,14 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
         email: c.email.clone().or_else(|| person.and_then(|p| p.email.clone())),
         url: c.url.as_deref().map(|u| absolute(links, u)),
         github: person.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
+        title: given(c.title.as_deref()),
+        when: given(c.when.as_deref()),
     }
+}
+
+/// A plain-text value that says something: trimmed, or `None` when blank.
+fn given(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(String::from)
 }
 
 /// A past holding of a role, for MAINTAINERS.md's seat history.
@@ -249,6 +260,7 @@ pub(super) struct FormerRow {
 
 /// Every role's `former_members`, role by role in file order, latest end first within a role.
 pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
+    let named = site.ladder.as_ref().and_then(|l| l.emeritus_name());
     let mut out = Vec::new();
     for role in site.roles.iter().flat_map(|r| r.roles.iter()) {
         let mut rows: Vec<FormerRow> = role
@@ -265,7 +277,10 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
                     role: role.name.clone(),
                     since: f.since.clone(),
                     until: f.until.clone(),
-                    reason: f.reason.as_deref().map(|r| r.replace('-', " ")),
+                    reason: f.reason.as_deref().map(|r| match (r.trim(), named) {
+                        ("emeritus", Some(name)) => name.to_string(),
+                        _ => r.replace('-', " "),
+                    }),
                 }
             })
             .collect();

@@ -20,6 +20,8 @@ pub(super) struct Route {
     pub(super) address: String,
     href: Option<String>,
     pub(super) acknowledge_days: Option<u32>,
+    /// What the route is for (`everything else, or if unsure`).
+    scope: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -42,14 +44,14 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
     if let Some(c) = &policy.contact {
         let listed = |a: &str| policy.contacts.iter().any(|x| x.address.trim() == a.trim());
         if let Some(email) = c.email.as_deref().filter(|e| !listed(e)) {
-            routes.push(route("E-mail", email, links, policy.acknowledge_days));
+            routes.push(route("E-mail", email, links, policy.acknowledge_days, None));
         }
         if let Some(url) = c.url.as_deref().filter(|u| !listed(u)) {
-            routes.push(route("Web", url, links, policy.acknowledge_days));
+            routes.push(route("Web", url, links, policy.acknowledge_days, None));
         }
         if let Some(p) = c.person.as_deref().and_then(|id| site.person(id)) {
             if let Some(email) = p.email.as_deref().filter(|e| !listed(e)) {
-                routes.push(route(&format!("E-mail to {}", p.name), email, links, policy.acknowledge_days));
+                routes.push(route(&format!("E-mail to {}", p.name), email, links, policy.acknowledge_days, None));
             }
         }
     }
@@ -59,7 +61,8 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
             "form" => "Web form".to_string(),
             other => other.replace('-', " "),
         };
-        routes.push(route(&kind, &c.address, links, c.acknowledge_days.or(policy.acknowledge_days)));
+        let scope = c.scope.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        routes.push(route(&kind, &c.address, links, c.acknowledge_days.or(policy.acknowledge_days), scope));
     }
     let team = policy.team.as_deref().map(|id| {
         let group = site.groups.as_ref().and_then(|g| g.groups.iter().position(|x| x.id == id));
@@ -106,7 +109,13 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
     ReportView { routes, team, bulletins }
 }
 
-fn route(kind: &str, address: &str, links: &LinkResolver, acknowledge_days: Option<u32>) -> Route {
+fn route(
+    kind: &str,
+    address: &str,
+    links: &LinkResolver,
+    acknowledge_days: Option<u32>,
+    scope: Option<String>,
+) -> Route {
     let address = address.trim();
     let href = if address.contains("://") || address.starts_with("mailto:") {
         Some(address.to_string())
@@ -122,5 +131,6 @@ fn route(kind: &str, address: &str, links: &LinkResolver, acknowledge_days: Opti
         address: address.strip_prefix("mailto:").unwrap_or(address).to_string(),
         href,
         acknowledge_days,
+        scope,
     }
 }

@@ -292,11 +292,19 @@ struct Organisation {
 }
 
 /// The deciding body, when the charter names one that exists and people.yaml loaded.
-pub(super) fn deciding_body(site: &Site) -> Option<BodyView<'_>> {
+/// The model's own words for independents and the unaffiliated are the locale's.
+pub(super) fn deciding_body<'a>(site: &'a Site, locale: &crate::i18n::Locale) -> Option<BodyView<'a>> {
     let listed = seats::deciding_body(site)?.seats.len();
     let body = crate::rules::diversity_body(site)?;
     let members = body.seats.len();
-    let shares = seats::organisations(site, &body);
+    let mut shares = seats::organisations(site, &body);
+    for share in shares.iter_mut().filter(|s| !s.organisation) {
+        if share.name == "No affiliation" {
+            share.name = locale.text("chart.no_affiliation");
+        } else if let Some(rest) = share.name.strip_prefix("Independent") {
+            share.name = format!("{}{rest}", locale.text("chart.independent"));
+        }
+    }
     let cap = seats::cap(site, &body);
     let name = match body.kind {
         "role" => site.role(body.id).map(|r| r.name.as_str()),

@@ -113,7 +113,7 @@ fn roles_count_active_holders_once_and_resolve_every_seat() {
 #[test]
 fn the_deciding_body_names_its_majority_and_half() {
     let site = site();
-    let body = value(bodies::deciding_body(&site));
+    let body = value(bodies::deciding_body(&site, &crate::i18n::Locale::bundled("en")));
     assert_eq!(body["name"], "Maintainer");
     assert_eq!(body["members"], 2);
     assert_eq!(
