@@ -37,5 +37,7 @@ pub mod suggest;
 pub mod today;
 pub mod wording;
 
-pub use pipeline::{build, check, render_site, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict};
+pub use pipeline::{
+    build, check, render_site, render_site_cached, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict,
+};
 pub use rules::Checked;

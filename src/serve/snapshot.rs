@@ -37,6 +37,8 @@ impl Snapshot {
                     Content::Bytes(b) => b.clone(),
                     Content::Bundled(b) => b.to_vec(),
                     Content::Copy(path) => std::fs::read(path).unwrap_or_default(),
+                    // `serve` keeps its pages (`render::Pages::Keep`): nothing is written.
+                    Content::Written => Vec::new(),
                 };
                 (f.path.to_string_lossy().replace('\\', "/"), Arc::new(bytes))
             })
