@@ -76,6 +76,7 @@ pub(super) struct Kept {
     pub page: Option<Page>,
     pub html: Arc<str>,
     pub scan: PageScan,
+    pub search: Option<Arc<super::search::SearchEntry>>,
 }
 
 /// The pages of the last render that this render may take as they are.

@@ -175,22 +175,40 @@ pub fn render_with(
         _ => None,
     };
     let jobs = jobs(site, &pages, &tera);
+    // Each page's number in the search index: the indexed pages, counted in order.
+    let indexed = options.purpose == Purpose::Publish;
+    let search_ids: Vec<Option<usize>> = jobs
+        .iter()
+        .scan(0, |next, job| {
+            Some((indexed && searchable(job)).then(|| {
+                *next += 1;
+                *next - 1
+            }))
+        })
+        .collect();
+    let index = search::IndexBuilder::default();
     let reused = std::sync::atomic::AtomicUsize::new(0);
-    let rendered: Vec<(OutputFile, PageScan, Option<Arc<str>>)> = jobs
+    let rendered: Vec<(OutputFile, PageScan, Option<cache::Kept>)> = jobs
         .par_iter()
-        .map(|job| {
+        .zip(&search_ids)
+        .map(|(job, search_id)| {
             let kept = reusable.as_ref().and_then(|r| r.get(&job.out, job.key, &job.template, job.page));
-            let (html, scan): (Arc<str>, PageScan) = match kept {
+            let (html, scan, entry) = match kept {
                 Some(kept) => {
                     reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    (Arc::clone(&kept.html), kept.scan.clone())
+                    (Arc::clone(&kept.html), kept.scan.clone(), kept.search.clone())
                 }
                 None => {
                     let html = render_page(job, &tera, &base, &markdown, &base_path)?;
-                    let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
-                    (html.into(), scan)
+                    let mut scan = scan::scan(&html, search_id.is_some());
+                    let text = scan.text.take();
+                    let entry = text.map(|text| Arc::new(search::entry(page_url(&base_path, &job.out), &text)));
+                    (Arc::<str>::from(html), scan, entry)
                 }
             };
+            if let (Some(id), Some(entry)) = (search_id, &entry) {
+                index.add(*id, entry);
+            }
             let content = match pages_to {
                 Pages::Keep => Content::Bytes(html.as_bytes().to_vec()),
                 Pages::Stream(write) => {
@@ -199,31 +217,31 @@ pub fn render_with(
                     Content::Written
                 }
             };
-            let kept = setting.is_some().then_some(html);
-            Ok((OutputFile { path: job.out.clone(), content }, scan, kept))
-        })
-        .collect::<Result<_, RenderError>>()?;
-    drop(reusable);
-    let mut files = Vec::with_capacity(rendered.len() + 16);
-    let mut rendered_pages = Vec::with_capacity(rendered.len());
-    let mut kept_pages = std::collections::HashMap::new();
-    for (job, (file, scan, html)) in jobs.iter().zip(rendered) {
-        if let Some(html) = html {
-            let kept = cache::Kept {
+            let kept = setting.is_some().then(|| cache::Kept {
                 key: job.key,
                 template: job.template.clone(),
                 page: job.page.cloned(),
                 html,
                 scan: scan.clone(),
-            };
+                search: entry,
+            });
+            Ok((OutputFile { path: job.out.clone(), content }, scan, kept))
+        })
+        .collect::<Result<_, RenderError>>()?;
+    drop(reusable);
+    let mut files = Vec::with_capacity(rendered.len() + 16);
+    let mut pages_read = Vec::with_capacity(rendered.len());
+    let mut kept_pages = std::collections::HashMap::new();
+    for (job, (file, scan, kept)) in jobs.iter().zip(rendered) {
+        if let Some(kept) = kept {
             kept_pages.insert(job.out.clone(), kept);
         }
         files.push(file);
-        rendered_pages.push(RenderedPage { out: job.out.clone(), template: job.template.clone(), scan });
+        pages_read.push(RenderedPage { out: job.out.clone(), template: job.template.clone(), scan });
     }
-    let mut rendered = rendered_pages;
-
-    files.push(search_index(&mut rendered, &base_path, options.purpose));
+    // Empty when rendering only to check links, so links to it still resolve.
+    let index = if indexed { index.finish() } else { b"{}".to_vec() };
+    files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) });
 
     let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
     files.extend(crawler_files(&tera, &base, &base_url, urls)?);
@@ -236,7 +254,7 @@ pub fn render_with(
     if let (Some(cache), Some(setting)) = (cache.as_mut(), setting) {
         cache.keep(setting, base, kept_pages, reused.into_inner());
     }
-    Ok(Portal { files, links: markdown.links.clone(), pages: rendered, templates: theme.templates })
+    Ok(Portal { files, links: markdown.links.clone(), pages: pages_read, templates: theme.templates })
 }
 
 /// One page's HTML.
@@ -294,18 +312,6 @@ fn jobs<'a>(site: &Site, pages: &[&'a crate::model::Page], tera: &Tera) -> Vec<J
 /// Whether a page goes into the search index (the search and 404 pages do not).
 fn searchable(job: &Job) -> bool {
     !matches!(job.key, "404" | "search")
-}
-
-/// search-index.json of the rendered pages (empty when rendering only to check links). The
-/// pages' text is taken: nothing else needs it, and at 10,000 pages it is tens of megabytes.
-fn search_index(pages: &mut [RenderedPage], base_path: &str, purpose: Purpose) -> OutputFile {
-    let texts: Vec<(String, PageText)> =
-        pages.iter_mut().filter_map(|page| Some((page_url(base_path, &page.out), page.scan.text.take()?))).collect();
-    let index = match purpose {
-        Purpose::Publish => search::index(&texts),
-        Purpose::CheckLinks => b"{}".to_vec(),
-    };
-    OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) }
 }
 
 /// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages

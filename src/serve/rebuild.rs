@@ -28,11 +28,12 @@ pub fn rebuild(shared: &Shared) -> bool {
     });
     match result {
         Ok((checked, portal)) => {
-            let snapshot = Snapshot::from_portal(&portal);
+            let files = portal.files.len();
+            let snapshot = Snapshot::from_portal(portal);
             print_diagnostics(&checked.diagnostics, &shared.root);
             eprintln!(
                 "Rebuilt {} files in {} ms (completeness score {}/100)",
-                portal.files.len(),
+                files,
                 started.elapsed().as_millis(),
                 checked.score
             );
