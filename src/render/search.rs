@@ -66,7 +66,9 @@ pub(crate) struct IndexBuilder {
 #[derive(Default)]
 struct Merged {
     pages: BTreeMap<usize, Entry>,
-    terms: HashMap<String, Vec<u32>>,
+    // A fast hash: the order is fixed by sorting in `finish`, and every term of every page
+    // passes here (the standard hasher was 4% of a 1,000-page rebuild).
+    terms: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
 }
 
 impl IndexBuilder {
