@@ -17,6 +17,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tera::Context;
 
+/// The variable a Tera template prints to show its whole context.
+const DUMPS_THE_CONTEXT: &str = "__tera_context";
+
 /// What one render leaves for the next (see the module documentation).
 #[derive(Default)]
 pub struct RenderCache {
@@ -108,7 +111,9 @@ impl RenderCache {
         let unchanged = mentioned_names(&setting.templates)
             .into_iter()
             .map(|(template, names)| {
-                let same = names.iter().all(|name| last.globals.get(name) == globals.get(name));
+                // Tera's whole-context dump reads every name without writing one.
+                let same = !names.contains(DUMPS_THE_CONTEXT)
+                    && names.iter().all(|name| last.globals.get(name) == globals.get(name));
                 (template, same)
             })
             .collect();
@@ -204,5 +209,21 @@ mod tests {
         assert!(!page.contains("gov"), "page.html never reads gov");
         assert!(names["people.html"].contains("gov"));
         assert!(!names["foot.html"].contains("site"));
+    }
+
+    #[test]
+    fn a_template_that_dumps_the_context_is_never_reused() {
+        let templates = vec![template("debug.html", "{{ __tera_context }}")];
+        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
+        let mut cache = RenderCache::default();
+        cache.keep(setting, Context::new(), HashMap::new(), 0);
+        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
+        let reusable = cache.reusable(&setting, &Context::new()).unwrap();
+        assert_eq!(reusable.unchanged.get("debug.html"), Some(&false));
+        let templates = vec![template("plain.html", "{{ site }}")];
+        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
+        cache.keep(setting, Context::new(), HashMap::new(), 0);
+        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
+        assert_eq!(cache.reusable(&setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
     }
 }
