@@ -54,6 +54,7 @@ pub fn pages(
         links: LinkResolver { base_path: base_path.clone(), pages: Default::default() },
         unsafe_html: false,
         highlight: false,
+        highlighted: None,
     });
     let tera = compile(&theme, &markdown, &base_path)?;
 
