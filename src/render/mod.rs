@@ -2,6 +2,7 @@
 //! sitemap, robots.txt, 404 page, governance.json and the theme's assets.
 
 pub(crate) mod badge;
+mod cache;
 mod context;
 pub(crate) mod html;
 mod languages;
@@ -12,6 +13,7 @@ mod search;
 
 pub mod theme;
 
+pub use cache::RenderCache;
 pub use page_text::PageText;
 pub use scan::{PageScan, RenderedPage};
 pub use theme::{Asset, Theme};
@@ -78,6 +80,19 @@ pub enum Content {
     Bundled(&'static [u8]),
     /// A file to copy.
     Copy(PathBuf),
+    /// Already written to the output's staging folder while rendering ([`Pages::Stream`]).
+    Written,
+}
+
+/// Where rendered pages go.
+#[derive(Clone, Copy)]
+pub enum Pages<'a> {
+    /// Kept in the portal, in memory (`serve`, `check`).
+    Keep,
+    /// Handed to this writer as each is rendered (path under the output folder, bytes) and
+    /// then dropped: the portal keeps only what the link check and search index need, so a
+    /// build of 10,000 pages never holds them all (`build`).
+    Stream(&'a (dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Sync)),
 }
 
 /// Why rendering failed.
@@ -100,6 +115,14 @@ pub enum RenderError {
     /// governance.json could not be written.
     #[error("cannot serialize governance.json: {0}")]
     Json(#[from] serde_json::Error),
+    /// A streamed page could not be written; the previous output is untouched.
+    #[error("cannot write {path}: {source}\n  = help: the previous output was left as it was")]
+    Write {
+        /// The page, under the output folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 /// A page to render: which template, where to, and for Markdown pages the page itself.
@@ -110,9 +133,21 @@ struct Job<'a> {
     page: Option<&'a crate::model::Page>,
 }
 
-/// Renders the whole site into memory: one pass per language of the portal, each over the
-/// model read for that language, then the files every language shares.
+/// Renders the whole site into memory.
 pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
+    render_with(checked, options, Pages::Keep, None)
+}
+
+/// Renders the whole site, its pages kept or streamed (`pages_to`): one pass per language of
+/// the portal, each over the model read for that language, then the files every language
+/// shares. A single-language render reuses what `cache` kept of the last one where nothing a
+/// page is made of changed (`serve`), and keeps this render for the next.
+pub fn render_with(
+    checked: &crate::rules::Checked,
+    options: &RenderOptions,
+    pages_to: Pages<'_>,
+    mut cache: Option<&mut RenderCache>,
+) -> Result<Portal, RenderError> {
     let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);
@@ -125,6 +160,8 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     let multilingual = site.site.is_multilingual();
     if multilingual {
         links.localized = languages::localized_addresses(site, &pages);
+        // The cache holds one render of one language: a multilingual portal renders in full.
+        cache = None;
     }
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tags = site.site.languages();
@@ -145,7 +182,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         let language_pages = languages::pages_in(&pages, language.tag, site.site.default_language());
         let links = links.in_language(&language.prefix);
         let pass = Pass { checked, model: &model, language, languages: &languages, options, locales: &locales };
-        let out = pass.render(&language_pages, links, &theme)?;
+        let out = pass.render(&language_pages, links, &theme, &pages_to, cache.as_deref_mut())?;
         files.extend(out.files);
         rendered.extend(out.rendered);
         sitemap.extend(out.urls);
@@ -188,11 +225,16 @@ struct PassOutput {
 }
 
 impl Pass<'_> {
+    /// Renders this language's pages, kept or streamed (`pages_to`), reusing what `cache`
+    /// kept of the last render where nothing a page is made of changed, and keeping this
+    /// render for the next.
     fn render(
         &self,
         pages: &[&crate::model::Page],
         links: LinkResolver,
         theme: &Theme,
+        pages_to: &Pages<'_>,
+        cache: Option<&mut RenderCache>,
     ) -> Result<PassOutput, RenderError> {
         let (site, options, language) = (self.model, self.options, self.language);
         let locale = self
@@ -204,6 +246,7 @@ impl Pass<'_> {
             links,
             unsafe_html: site.site.markdown.unsafe_html,
             highlight: options.purpose == Purpose::Publish,
+            highlighted: cache.as_ref().map(|c| Arc::clone(&c.highlighted)),
             task_labels: crate::markdown::TaskLabels {
                 done: locale.text("markdown.task_done"),
                 open: locale.text("markdown.task_open"),
@@ -214,39 +257,93 @@ impl Pass<'_> {
         let mut base = Context::new();
         globals.insert_into(&mut base);
         base.insert("locale", locale.tag());
-        let default = self.checked.site.site.default_language();
 
+        let setting = cache.as_ref().map(|_| {
+            cache::Setting::new(
+                &language.base_url,
+                options.purpose,
+                markdown.unsafe_html,
+                &markdown.links,
+                &theme.templates,
+            )
+        });
+        let reusable = match (&cache, &setting) {
+            (Some(cache), Some(setting)) => cache.reusable(setting, &base),
+            _ => None,
+        };
         let jobs = jobs(site, pages, &tera);
-        let rendered: Vec<(OutputFile, PageScan)> = jobs
+        // Each page's number in the search index: the indexed pages, counted in order.
+        let indexed = options.purpose == Purpose::Publish;
+        let search_ids: Vec<Option<usize>> = jobs
+            .iter()
+            .scan(0, |next, job| {
+                Some((indexed && searchable(job)).then(|| {
+                    *next += 1;
+                    *next - 1
+                }))
+            })
+            .collect();
+        let index = search::IndexBuilder::default();
+        let reused = std::sync::atomic::AtomicUsize::new(0);
+        let rendered: Vec<(OutputFile, PageScan, Option<cache::Kept>)> = jobs
             .par_iter()
-            .map(|job| {
-                let mut context = base.clone();
-                context.insert("current", job.key);
-                context
-                    .insert("translations", &languages::translations(self.languages, &address(&job.out), language.tag));
-                let mut has_code = false;
-                if let Some(page) = job.page {
-                    let rendered = markdown.render(&page.body, &page.file);
-                    has_code = rendered.has_code;
-                    let written_in = Some(page.language_or(default)).filter(|l| *l != language.tag);
-                    context.insert("page", &PageView::new(page, rendered, &language.base_path, written_in));
+            .zip(&search_ids)
+            .map(|(job, search_id)| {
+                let kept = reusable.as_ref().and_then(|r| r.get(&job.out, job.key, &job.template, job.page));
+                let (html, scan, entry) = match kept {
+                    Some(kept) => {
+                        reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        (Arc::clone(&kept.html), kept.scan.clone(), kept.search.clone())
+                    }
+                    None => {
+                        let html = self.render_page(job, &tera, &base, &markdown)?;
+                        let mut scan = scan::scan(&html, search_id.is_some());
+                        let text = scan.text.take();
+                        let entry =
+                            text.map(|text| Arc::new(search::entry(page_url(&language.base_path, &job.out), &text)));
+                        (Arc::<str>::from(html), scan, entry)
+                    }
+                };
+                if let (Some(id), Some(entry)) = (search_id, &entry) {
+                    index.add(*id, entry);
                 }
-                context.insert("has_code", &has_code);
-                let html = render_template(&tera, &job.template, &context)?;
-                let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
                 let out = Path::new(&language.prefix).join(&job.out);
-                Ok((OutputFile { path: out, content: Content::Bytes(html.into_bytes()) }, scan))
+                let content = match pages_to {
+                    Pages::Keep => Content::Bytes(html.as_bytes().to_vec()),
+                    Pages::Stream(write) => {
+                        write(&out, html.as_bytes())
+                            .map_err(|source| RenderError::Write { path: out.display().to_string(), source })?;
+                        Content::Written
+                    }
+                };
+                let kept = setting.is_some().then(|| cache::Kept {
+                    key: job.key,
+                    template: job.template.clone(),
+                    page: job.page.cloned(),
+                    html,
+                    scan: scan.clone(),
+                    search: entry,
+                });
+                Ok((OutputFile { path: out, content }, scan, kept))
             })
             .collect::<Result<_, RenderError>>()?;
-        let (mut files, scans): (Vec<OutputFile>, Vec<PageScan>) = rendered.into_iter().unzip();
-        let mut rendered: Vec<RenderedPage> = files
-            .iter()
-            .zip(&jobs)
-            .zip(scans)
-            .map(|((file, job), scan)| RenderedPage { out: file.path.clone(), template: job.template.clone(), scan })
-            .collect();
-
-        files.push(search_index(&mut rendered, &language.base_path, &language.prefix, options.purpose));
+        drop(reusable);
+        let mut files = Vec::with_capacity(rendered.len() + 1);
+        let mut pages_read = Vec::with_capacity(rendered.len());
+        let mut kept_pages = std::collections::HashMap::new();
+        for (job, (file, scan, kept)) in jobs.iter().zip(rendered) {
+            if let Some(kept) = kept {
+                kept_pages.insert(job.out.clone(), kept);
+            }
+            pages_read.push(RenderedPage { out: file.path.clone(), template: job.template.clone(), scan });
+            files.push(file);
+        }
+        // Empty when rendering only to check links, so links to it still resolve.
+        let index = if indexed { index.finish() } else { b"{}".to_vec() };
+        files.push(OutputFile {
+            path: Path::new(&language.prefix).join("search-index.json"),
+            content: Content::Bytes(index),
+        });
 
         let urls = jobs
             .iter()
@@ -255,7 +352,34 @@ impl Pass<'_> {
                 (page_url(&language.base_url, &j.out), languages::translations(self.languages, &address(&j.out), ""))
             })
             .collect();
-        Ok(PassOutput { files, rendered, urls, tera, base })
+        if let (Some(cache), Some(setting)) = (cache, setting) {
+            cache.keep(setting, base.clone(), kept_pages, reused.into_inner());
+        }
+        Ok(PassOutput { files, rendered: pages_read, urls, tera, base })
+    }
+
+    /// One page's HTML, with the links to its translations.
+    fn render_page(
+        &self,
+        job: &Job<'_>,
+        tera: &Tera,
+        base: &Context,
+        markdown: &Markdown,
+    ) -> Result<String, RenderError> {
+        let language = self.language;
+        let mut context = base.clone();
+        context.insert("current", job.key);
+        context.insert("translations", &languages::translations(self.languages, &address(&job.out), language.tag));
+        let mut has_code = false;
+        if let Some(page) = job.page {
+            let rendered = markdown.render(&page.body, &page.file);
+            has_code = rendered.has_code;
+            let default = self.checked.site.site.default_language();
+            let written_in = Some(page.language_or(default)).filter(|l| *l != language.tag);
+            context.insert("page", &PageView::new(page, rendered, &language.base_path, written_in));
+        }
+        context.insert("has_code", &has_code);
+        render_template(tera, &job.template, &context)
     }
 }
 
@@ -315,23 +439,6 @@ fn jobs<'a>(site: &Site, pages: &[&'a crate::model::Page], tera: &Tera) -> Vec<J
 /// Whether a page goes into the search index (the search and 404 pages do not).
 fn searchable(job: &Job) -> bool {
     !matches!(job.key, "404" | "search")
-}
-
-/// search-index.json of the rendered pages (empty when rendering only to check links). The
-/// pages' text is taken: nothing else needs it, and at 10,000 pages it is tens of megabytes.
-fn search_index(pages: &mut [RenderedPage], base_path: &str, prefix: &str, purpose: Purpose) -> OutputFile {
-    let texts: Vec<(String, PageText)> = pages
-        .iter_mut()
-        .filter_map(|page| {
-            let out = page.out.strip_prefix(prefix).unwrap_or(&page.out);
-            Some((page_url(base_path, out), page.scan.text.take()?))
-        })
-        .collect();
-    let index = match purpose {
-        Purpose::Publish => search::index(&texts),
-        Purpose::CheckLinks => b"{}".to_vec(),
-    };
-    OutputFile { path: Path::new(prefix).join("search-index.json"), content: Content::Bytes(index) }
 }
 
 /// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages

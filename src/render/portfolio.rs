@@ -56,6 +56,7 @@ pub fn pages(
         unsafe_html: false,
         highlight: false,
         task_labels: Default::default(),
+        highlighted: None,
     });
     let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;
 
