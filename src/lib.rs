@@ -39,5 +39,7 @@ pub mod today;
 pub mod wording;
 pub mod zones;
 
-pub use pipeline::{build, check, render_site, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict};
+pub use pipeline::{
+    build, check, render_site, render_site_cached, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict,
+};
 pub use rules::Checked;

@@ -31,7 +31,7 @@ impl<'a> Targets<'a> {
                 let bytes: &[u8] = match &f.content {
                     Content::Bytes(b) => b,
                     Content::Bundled(b) => b,
-                    Content::Copy(_) => &[],
+                    Content::Copy(_) | Content::Written => &[],
                 };
                 (f.path.to_string_lossy().replace('\\', "/"), bytes)
             })

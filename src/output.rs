@@ -97,30 +97,73 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Writes `files` as the new contents of `output` (already checked), atomically replacing it.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let parent = output.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.govsite-new-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.govsite-old-{}", std::process::id()));
-    remove_own(&staging)?;
-    if let Err(e) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+    Staging::new(output)?.finish(files)
+}
+
+/// A new output being written: a staging folder beside the output folder, swapped in whole
+/// by [`Staging::finish`]. Dropped unfinished (the build failed), it is removed and the
+/// previous output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    /// Starts writing the output `output` (already checked by [`check_destination`]).
+    pub fn new(output: &Path) -> Result<Staging, OutputError> {
+        let parent = output.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let staging = parent.join(format!(".{name}.govsite-new-{}", std::process::id()));
+        let previous = parent.join(format!(".{name}.govsite-old-{}", std::process::id()));
+        remove_own(&staging)?;
+        std::fs::create_dir_all(&staging).map_err(io(&staging))?;
+        Ok(Staging { output: output.to_path_buf(), staging, previous, finished: false })
     }
-    if output.exists() {
-        remove_own(&previous)?;
-        std::fs::rename(output, &previous).map_err(io(output))?;
-        if let Err(source) = std::fs::rename(&staging, output) {
-            // Put the previous output back before reporting.
-            let _ = std::fs::rename(&previous, output);
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(OutputError::Io { path: output.display().to_string(), source });
+
+    /// Writes one file (`path` under the output folder) now; pages are streamed here as
+    /// they are rendered, from several threads at once.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let target = self.staging.join(path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)?;
         }
-        remove_own(&previous)?;
-    } else {
-        std::fs::rename(&staging, output).map_err(io(output))?;
+        std::fs::write(&target, bytes)
     }
-    Ok(())
+
+    /// Writes the rest of `files` (those not [`Content::Written`] already) and swaps the new
+    /// output in for the previous one.
+    pub fn finish(mut self, files: &[OutputFile]) -> Result<(), OutputError> {
+        write_all(&self.staging, files)?;
+        let (output, staging, previous) = (&self.output, &self.staging, &self.previous);
+        if output.exists() {
+            remove_own(previous)?;
+            std::fs::rename(output, previous).map_err(io(output))?;
+            if let Err(source) = std::fs::rename(staging, output) {
+                // Put the previous output back before reporting (the staging folder goes
+                // when `self` is dropped).
+                let _ = std::fs::rename(previous, output);
+                return Err(OutputError::Io { path: output.display().to_string(), source });
+            }
+            self.finished = true;
+            remove_own(previous)?;
+        } else {
+            std::fs::rename(staging, output).map_err(io(output))?;
+            self.finished = true;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Removes a folder only if govsite wrote it (it holds the marker) or it is empty.
@@ -140,7 +183,11 @@ fn remove_own(dir: &Path) -> Result<(), OutputError> {
 }
 
 fn write_all(root: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.path.parent().map(|p| root.join(p))).collect();
+    let folders: BTreeSet<PathBuf> = files
+        .iter()
+        .filter(|f| !matches!(f.content, Content::Written))
+        .filter_map(|f| f.path.parent().map(|p| root.join(p)))
+        .collect();
     std::fs::create_dir_all(root).map_err(io(root))?;
     for folder in &folders {
         std::fs::create_dir_all(folder).map_err(io(folder))?;
@@ -151,6 +198,7 @@ fn write_all(root: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
             Content::Bytes(bytes) => std::fs::write(&target, bytes),
             Content::Bundled(bytes) => std::fs::write(&target, bytes),
             Content::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
+            Content::Written => Ok(()),
         }
         .map_err(io(&target))
     })?;

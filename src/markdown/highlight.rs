@@ -1,7 +1,8 @@
 //! Build-time code highlighting with syntect, as CSS classes so light and dark themes
 //! switch in CSS alone.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -41,6 +42,52 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     Some(generator.finalize())
+}
+
+/// Highlighted code blocks by their language and code, kept across the rebuilds of `serve`:
+/// highlighting is most of the cost of rendering a page, and an edit rarely touches code.
+///
+/// Keyed by the whole language and code (not a hash of them), so a cached block is always
+/// the one asked for. Bounded: past [`Cache::MAX_BYTES`] it starts over, so a long session
+/// of edits cannot grow it without end.
+#[derive(Debug, Default)]
+pub struct Cache {
+    blocks: Mutex<CacheBlocks>,
+}
+
+#[derive(Debug, Default)]
+struct CacheBlocks {
+    by_code: HashMap<(String, String), Option<String>>,
+    bytes: usize,
+}
+
+impl Cache {
+    /// The most code and HTML kept, in bytes.
+    pub const MAX_BYTES: usize = 64 << 20;
+
+    /// [`highlight`] of `code` in `lang`, from the cache when it was highlighted before.
+    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        let key = (lang.to_string(), code.to_string());
+        if let Some(found) = self.lock().by_code.get(&key) {
+            return found.clone();
+        }
+        // Highlighted outside the lock: pages render in parallel.
+        let html = highlight(code, lang);
+        let mut blocks = self.lock();
+        let size = key.0.len() + key.1.len() + html.as_ref().map_or(0, String::len);
+        if blocks.bytes + size > Self::MAX_BYTES {
+            blocks.by_code.clear();
+            blocks.bytes = 0;
+        }
+        blocks.bytes += size;
+        blocks.by_code.insert(key, html.clone());
+        html
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, CacheBlocks> {
+        // A panic elsewhere while holding the lock leaves a usable map.
+        self.blocks.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
 /// The stylesheet for a highlight theme; `None` if no theme has that name.

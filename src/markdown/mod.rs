@@ -47,6 +47,8 @@ pub struct Markdown {
     pub unsafe_html: bool,
     /// Highlight code blocks (off when only checking: highlighting is most of a build's cost).
     pub highlight: bool,
+    /// Code blocks highlighted by earlier renders (`serve` keeps one across rebuilds).
+    pub highlighted: Option<std::sync::Arc<highlight::Cache>>,
     /// The accessible names of a task list's ticked and unticked boxes, in the portal's
     /// language (`markdown.task_done`, `markdown.task_open`).
     pub task_labels: TaskLabels,
@@ -95,7 +97,7 @@ impl Markdown {
                     Event::Text(t) => buffer.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
                         has_code |= !lang.is_empty();
-                        out.push(Event::Html(code_block(lang, buffer, self.highlight).into()));
+                        out.push(Event::Html(self.code_block(lang, buffer).into()));
                         code = None;
                     }
                     _ => {}
@@ -171,11 +173,20 @@ impl Markdown {
             _ => html,
         }
     }
+
+    fn code_block(&self, lang: &str, code: &str) -> String {
+        let spans = match (&self.highlighted, self.highlight) {
+            (_, false) => None,
+            (Some(cache), true) => cache.highlight(code, lang),
+            (None, true) => highlight::highlight(code, lang),
+        };
+        code_block_html(lang, code, spans)
+    }
 }
 
-fn code_block(lang: &str, code: &str, highlight: bool) -> String {
+fn code_block_html(lang: &str, code: &str, spans: Option<String>) -> String {
     let escaped_lang = escape(lang);
-    match highlight.then(|| highlight::highlight(code, lang)).flatten() {
+    match spans {
         Some(spans) => {
             format!("<pre class=\"code\" data-lang=\"{escaped_lang}\" tabindex=\"0\"><code>{spans}</code></pre>\n")
         }
@@ -284,6 +295,7 @@ mod tests {
             links: LinkResolver { base_path: "/acme/".into(), pages: HashMap::new() },
             unsafe_html: false,
             highlight: true,
+            highlighted: None,
             task_labels: TaskLabels::default(),
         }
     }

@@ -27,7 +27,7 @@ impl FrontMatter {
 }
 
 /// A page's front matter.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = super::schema::require(FrontMatter::REQUIRED))]
 pub struct FrontMatter {

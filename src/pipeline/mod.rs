@@ -161,18 +161,52 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Verdict, Error> {
 
 /// Builds the site (or portfolio) in `root`: load → validate → render → check links →
 /// write atomically.
+///
+/// A site's pages are written to a staging folder as they are rendered, so a build never
+/// holds them all; the staging folder replaces the output only once everything is written
+/// and the links are good (dropped on any error, it leaves the previous output as it was).
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
     let output = options.output.clone().unwrap_or_else(|| root.join("public"));
     let destination = output::check_destination(&output, root)?;
-    let (outcome, portal) = render_site(root, options)?;
-    output::write_site(&destination, &portal.files)?;
+    let (outcome, portal) = match Input::find(root)? {
+        Input::Site => {
+            let checked = site::load_and_validate(root, &options.check)?;
+            if checked.has_errors() {
+                return Err(Error::Invalid(checked.diagnostics));
+            }
+            let staging = output::Staging::new(&destination)?;
+            let write = |path: &Path, bytes: &[u8]| staging.write(path, bytes);
+            let rendered = site::render_validated(checked, options, render::Pages::Stream(&write), None)?;
+            staging.finish(&rendered.1.files)?;
+            rendered
+        }
+        Input::Portfolio => {
+            let rendered = portfolio::render(root, options)?;
+            output::write_site(&destination, &rendered.1.files)?;
+            rendered
+        }
+    };
     Ok(BuildReport { diagnostics: outcome.diagnostics, score: outcome.score, output, files: portal.files.len() })
 }
 
 /// Load → validate → render → check links, in memory: what `build` writes and `serve` serves.
 pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Outcome, render::Portal), Error> {
     match Input::find(root)? {
-        Input::Site => site::render(root, options),
+        Input::Site => site::render(root, options, None),
+        Input::Portfolio => portfolio::render(root, options),
+    }
+}
+
+/// [`render_site`] again after an edit: every stage runs as before, so the result is the same
+/// as a first render's, but pages whose inputs are unchanged are taken from `cache` (see
+/// `render::RenderCache`) and highlighted code is reused; `serve` calls this on every save.
+pub fn render_site_cached(
+    root: &Path,
+    options: &BuildOptions,
+    cache: &mut render::RenderCache,
+) -> Result<(Outcome, render::Portal), Error> {
+    match Input::find(root)? {
+        Input::Site => site::render(root, options, Some(cache)),
         Input::Portfolio => portfolio::render(root, options),
     }
 }
@@ -205,12 +239,14 @@ fn render_checked(
     mut checked: rules::Checked,
     base_url: Option<String>,
     drafts: bool,
+    pages_to: render::Pages<'_>,
+    cache: Option<&mut render::RenderCache>,
 ) -> Result<(rules::Checked, render::Portal), Error> {
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));
     }
     let render_options = render::RenderOptions { base_url, drafts, purpose: render::Purpose::Publish };
-    let portal = render::render(&checked, &render_options)?;
+    let portal = render::render_with(&checked, &render_options, pages_to, cache)?;
     add_link_diagnostics(&mut checked, &portal);
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));

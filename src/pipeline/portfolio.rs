@@ -131,7 +131,7 @@ pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, Po
     for project in checked.projects {
         let url = format!("{base_url}{}/", project.name);
         let dir = project.dir.clone();
-        match render_checked(project.checked, Some(url), options.drafts) {
+        match render_checked(project.checked, Some(url), options.drafts, render::Pages::Keep, None) {
             Ok((done, portal)) => {
                 files.extend(
                     portal

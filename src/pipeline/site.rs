@@ -12,16 +12,30 @@ pub(super) fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Erro
     Ok(checked)
 }
 
-/// Load → validate → render → check links, in memory.
-pub(super) fn render(root: &Path, options: &BuildOptions) -> Result<(Outcome, render::Portal), Error> {
+/// Load → validate → render → check links, in memory (reusing `cache`, when given).
+pub(super) fn render(
+    root: &Path,
+    options: &BuildOptions,
+    cache: Option<&mut render::RenderCache>,
+) -> Result<(Outcome, render::Portal), Error> {
     let checked = load_and_validate(root, &options.check)?;
+    render_validated(checked, options, render::Pages::Keep, cache)
+}
+
+/// Render → check links, of a validated site; its pages go to `pages_to`.
+pub(super) fn render_validated(
+    checked: Checked,
+    options: &BuildOptions,
+    pages_to: render::Pages<'_>,
+    cache: Option<&mut render::RenderCache>,
+) -> Result<(Outcome, render::Portal), Error> {
     let base_url = publish_url(options, &checked.site.site.base_url);
-    let (checked, portal) = render_checked(checked, Some(base_url), options.drafts)?;
+    let (checked, portal) = render_checked(checked, Some(base_url), options.drafts, pages_to, cache)?;
     Ok((Outcome { diagnostics: checked.diagnostics, score: checked.score }, portal))
 }
 
 /// Load and every rule that reads the model, under the site's own policy.
-fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+pub(super) fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
     let loaded = load::load_site(root)?;
     let (policy, problems) = Policy::from_site(&loaded.site.site, options.profile.as_deref());
     Ok(validate(loaded, policy, problems))

@@ -2,6 +2,7 @@
 //! sitemap, robots.txt, 404 page, governance.json and the theme's assets.
 
 pub(crate) mod badge;
+mod cache;
 mod context;
 pub(crate) mod html;
 mod page_text;
@@ -11,6 +12,7 @@ mod search;
 
 pub mod theme;
 
+pub use cache::RenderCache;
 pub use page_text::PageText;
 pub use scan::{PageScan, RenderedPage};
 pub use theme::{Asset, Theme};
@@ -77,6 +79,19 @@ pub enum Content {
     Bundled(&'static [u8]),
     /// A file to copy.
     Copy(PathBuf),
+    /// Already written to the output's staging folder while rendering ([`Pages::Stream`]).
+    Written,
+}
+
+/// Where rendered pages go.
+#[derive(Clone, Copy)]
+pub enum Pages<'a> {
+    /// Kept in the portal, in memory (`serve`, `check`).
+    Keep,
+    /// Handed to this writer as each is rendered (path under the output folder, bytes) and
+    /// then dropped: the portal keeps only what the link check and search index need, so a
+    /// build of 10,000 pages never holds them all (`build`).
+    Stream(&'a (dyn Fn(&Path, &[u8]) -> std::io::Result<()> + Sync)),
 }
 
 /// Why rendering failed.
@@ -99,6 +114,14 @@ pub enum RenderError {
     /// governance.json could not be written.
     #[error("cannot serialize governance.json: {0}")]
     Json(#[from] serde_json::Error),
+    /// A streamed page could not be written; the previous output is untouched.
+    #[error("cannot write {path}: {source}\n  = help: the previous output was left as it was")]
+    Write {
+        /// The page, under the output folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 /// A page to render: which template, where to, and for Markdown pages the page itself.
@@ -111,6 +134,18 @@ struct Job<'a> {
 
 /// Renders the whole site into memory.
 pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Result<Portal, RenderError> {
+    render_with(checked, options, Pages::Keep, None)
+}
+
+/// Renders the whole site, its pages kept or streamed (`pages`), reusing what `cache` kept
+/// of the last render where nothing the page is made of changed (`serve`), and keeping this
+/// render for the next.
+pub fn render_with(
+    checked: &crate::rules::Checked,
+    options: &RenderOptions,
+    pages_to: Pages<'_>,
+    mut cache: Option<&mut RenderCache>,
+) -> Result<Portal, RenderError> {
     let site = &checked.site;
     let base_url = normalize_base_url(options.base_url.as_deref().unwrap_or(&site.site.base_url));
     let base_path = base_path(&base_url);
@@ -125,6 +160,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         links,
         unsafe_html: site.site.markdown.unsafe_html,
         highlight: options.purpose == Purpose::Publish,
+        highlighted: cache.as_ref().map(|c| Arc::clone(&c.highlighted)),
         task_labels: crate::markdown::TaskLabels {
             done: locale.text("markdown.task_done"),
             open: locale.text("markdown.task_open"),
@@ -137,33 +173,85 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
     let mut base = Context::new();
     globals.insert_into(&mut base);
     base.insert("locale", locale.tag());
+    // The site's own strings (i18n/<tag>.yaml) are part of every page: a changed string
+    // must not let `serve` reuse a page rendered with the old one.
+    base.insert("locale_digest", &locale_digest(&site.locales));
 
+    let setting = cache.as_ref().map(|_| {
+        cache::Setting::new(&base_url, options.purpose, markdown.unsafe_html, &markdown.links, &theme.templates)
+    });
+    let reusable = match (&cache, &setting) {
+        (Some(cache), Some(setting)) => cache.reusable(setting, &base),
+        _ => None,
+    };
     let jobs = jobs(site, &pages, &tera);
-    let rendered: Vec<(OutputFile, PageScan)> = jobs
+    // Each page's number in the search index: the indexed pages, counted in order.
+    let indexed = options.purpose == Purpose::Publish;
+    let search_ids: Vec<Option<usize>> = jobs
+        .iter()
+        .scan(0, |next, job| {
+            Some((indexed && searchable(job)).then(|| {
+                *next += 1;
+                *next - 1
+            }))
+        })
+        .collect();
+    let index = search::IndexBuilder::default();
+    let reused = std::sync::atomic::AtomicUsize::new(0);
+    let rendered: Vec<(OutputFile, PageScan, Option<cache::Kept>)> = jobs
         .par_iter()
-        .map(|job| {
-            let mut context = base.clone();
-            context.insert("current", job.key);
-            let mut has_code = false;
-            if let Some(page) = job.page {
-                let rendered = markdown.render(&page.body, &page.file);
-                has_code = rendered.has_code;
-                context.insert("page", &PageView::new(page, rendered, &base_path));
+        .zip(&search_ids)
+        .map(|(job, search_id)| {
+            let kept = reusable.as_ref().and_then(|r| r.get(&job.out, job.key, &job.template, job.page));
+            let (html, scan, entry) = match kept {
+                Some(kept) => {
+                    reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    (Arc::clone(&kept.html), kept.scan.clone(), kept.search.clone())
+                }
+                None => {
+                    let html = render_page(job, &tera, &base, &markdown, &base_path)?;
+                    let mut scan = scan::scan(&html, search_id.is_some());
+                    let text = scan.text.take();
+                    let entry = text.map(|text| Arc::new(search::entry(page_url(&base_path, &job.out), &text)));
+                    (Arc::<str>::from(html), scan, entry)
+                }
+            };
+            if let (Some(id), Some(entry)) = (search_id, &entry) {
+                index.add(*id, entry);
             }
-            context.insert("has_code", &has_code);
-            let html = render_template(&tera, &job.template, &context)?;
-            let scan = scan::scan(&html, options.purpose == Purpose::Publish && searchable(job));
-            Ok((OutputFile { path: job.out.clone(), content: Content::Bytes(html.into_bytes()) }, scan))
+            let content = match pages_to {
+                Pages::Keep => Content::Bytes(html.as_bytes().to_vec()),
+                Pages::Stream(write) => {
+                    write(&job.out, html.as_bytes())
+                        .map_err(|source| RenderError::Write { path: job.out.display().to_string(), source })?;
+                    Content::Written
+                }
+            };
+            let kept = setting.is_some().then(|| cache::Kept {
+                key: job.key,
+                template: job.template.clone(),
+                page: job.page.cloned(),
+                html,
+                scan: scan.clone(),
+                search: entry,
+            });
+            Ok((OutputFile { path: job.out.clone(), content }, scan, kept))
         })
         .collect::<Result<_, RenderError>>()?;
-    let (mut files, scans): (Vec<OutputFile>, Vec<PageScan>) = rendered.into_iter().unzip();
-    let mut rendered: Vec<RenderedPage> = jobs
-        .iter()
-        .zip(scans)
-        .map(|(job, scan)| RenderedPage { out: job.out.clone(), template: job.template.clone(), scan })
-        .collect();
-
-    files.push(search_index(&mut rendered, &base_path, options.purpose));
+    drop(reusable);
+    let mut files = Vec::with_capacity(rendered.len() + 16);
+    let mut pages_read = Vec::with_capacity(rendered.len());
+    let mut kept_pages = std::collections::HashMap::new();
+    for (job, (file, scan, kept)) in jobs.iter().zip(rendered) {
+        if let Some(kept) = kept {
+            kept_pages.insert(job.out.clone(), kept);
+        }
+        files.push(file);
+        pages_read.push(RenderedPage { out: job.out.clone(), template: job.template.clone(), scan });
+    }
+    // Empty when rendering only to check links, so links to it still resolve.
+    let index = if indexed { index.finish() } else { b"{}".to_vec() };
+    files.push(OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) });
 
     let urls: Vec<String> = jobs.iter().filter(|j| j.key != "404").map(|j| page_url(&base_url, &j.out)).collect();
     files.extend(crawler_files(&tera, &base, &base_url, urls)?);
@@ -173,7 +261,30 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
         .push(OutputFile { path: "badge.svg".into(), content: Content::Bytes(badge::svg(checked.score).into_bytes()) });
     files.extend(syntax_stylesheets(site)?);
     files.extend(assets(site, &theme));
-    Ok(Portal { files, links: markdown.links.clone(), pages: rendered, templates: theme.templates })
+    if let (Some(cache), Some(setting)) = (cache.as_mut(), setting) {
+        cache.keep(setting, base, kept_pages, reused.into_inner());
+    }
+    Ok(Portal { files, links: markdown.links.clone(), pages: pages_read, templates: theme.templates })
+}
+
+/// One page's HTML.
+fn render_page(
+    job: &Job<'_>,
+    tera: &Tera,
+    base: &Context,
+    markdown: &Markdown,
+    base_path: &str,
+) -> Result<String, RenderError> {
+    let mut context = base.clone();
+    context.insert("current", job.key);
+    let mut has_code = false;
+    if let Some(page) = job.page {
+        let rendered = markdown.render(&page.body, &page.file);
+        has_code = rendered.has_code;
+        context.insert("page", &PageView::new(page, rendered, base_path));
+    }
+    context.insert("has_code", &has_code);
+    render_template(tera, &job.template, &context)
 }
 
 /// Every page to render: the home page, a page per governance document the site has, the
@@ -213,18 +324,6 @@ fn searchable(job: &Job) -> bool {
     !matches!(job.key, "404" | "search")
 }
 
-/// search-index.json of the rendered pages (empty when rendering only to check links). The
-/// pages' text is taken: nothing else needs it, and at 10,000 pages it is tens of megabytes.
-fn search_index(pages: &mut [RenderedPage], base_path: &str, purpose: Purpose) -> OutputFile {
-    let texts: Vec<(String, PageText)> =
-        pages.iter_mut().filter_map(|page| Some((page_url(base_path, &page.out), page.scan.text.take()?))).collect();
-    let index = match purpose {
-        Purpose::Publish => search::index(&texts),
-        Purpose::CheckLinks => b"{}".to_vec(),
-    };
-    OutputFile { path: "search-index.json".into(), content: Content::Bytes(index) }
-}
-
 /// sitemap.xml (every page, absolute), robots.txt pointing at it, and .nojekyll (GitHub Pages
 /// would otherwise hide files starting with `_`).
 pub(crate) fn crawler_files(
@@ -244,6 +343,14 @@ pub(crate) fn crawler_files(
     }
     files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
     Ok(files)
+}
+
+/// A digest of the site's locale files, for the render cache.
+fn locale_digest(files: &[crate::model::locale::LocaleFile]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{files:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A theme's static files as output files.

@@ -55,6 +55,7 @@ pub fn pages(
         links: LinkResolver { base_path: base_path.clone(), pages: Default::default() },
         unsafe_html: false,
         highlight: false,
+        highlighted: None,
         task_labels: Default::default(),
     });
     let tera = compile(&theme, &markdown, &base_path, Arc::clone(&locales))?;

@@ -73,6 +73,8 @@ pub enum ServeError {
 struct Shared {
     root: PathBuf,
     state: RwLock<Snapshot>,
+    /// What the last rebuild rendered, for the next (only the rebuild thread takes it).
+    cache: std::sync::Mutex<crate::render::RenderCache>,
     hub: Hub,
     connections: Connections,
     pool: Arc<Pool>,
@@ -111,6 +113,7 @@ pub fn start(root: &Path, options: &ServeOptions) -> Result<Preview, ServeError>
     let shared = Arc::new(Shared {
         root: root.to_path_buf(),
         state: RwLock::new(Snapshot::default()),
+        cache: Default::default(),
         hub: Hub::default(),
         connections: Connections::default(),
         // Page connections, streams, and evicted connections still winding down.

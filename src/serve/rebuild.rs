@@ -15,18 +15,25 @@ pub fn rebuild(shared: &Shared) -> bool {
     let options = BuildOptions { drafts: true, origin: Some(shared.origin.clone()), ..BuildOptions::default() };
     // A bug in govsite must not end the preview: a panic in a rebuild is shown like any other
     // problem, and the next save tries again.
-    let result = std::panic::catch_unwind(|| crate::render_site(&shared.root, &options)).unwrap_or_else(|panic| {
+    let mut cache = shared.cache.lock().unwrap_or_else(|p| p.into_inner());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::render_site_cached(&shared.root, &options, &mut cache)
+    }))
+    .unwrap_or_else(|panic| {
+        // What a render that panicked left behind is not trusted: the next one starts over.
+        *cache = crate::render::RenderCache::default();
         let what =
             panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
         Err(crate::Error::Internal(what.unwrap_or_else(|| "a panic".into())))
     });
     match result {
         Ok((checked, portal)) => {
-            let snapshot = Snapshot::from_portal(&portal);
+            let files = portal.files.len();
+            let snapshot = Snapshot::from_portal(portal);
             print_diagnostics(&checked.diagnostics, &shared.root);
             eprintln!(
                 "Rebuilt {} files in {} ms (completeness score {}/100)",
-                portal.files.len(),
+                files,
                 started.elapsed().as_millis(),
                 checked.score
             );

@@ -30,20 +30,23 @@ impl Default for Snapshot {
 impl Snapshot {
     /// A snapshot of a good build; files to copy are read now, so later edits of the
     /// sources never change what this build serves.
-    pub fn from_portal(portal: &Portal) -> Snapshot {
+    pub fn from_portal(portal: Portal) -> Snapshot {
+        let base_path = portal.links.base_path;
         let files = portal
             .files
-            .iter()
+            .into_iter()
             .map(|f| {
-                let bytes = match &f.content {
-                    Content::Bytes(b) => b.clone(),
+                let bytes = match f.content {
+                    Content::Bytes(b) => b,
                     Content::Bundled(b) => b.to_vec(),
                     Content::Copy(path) => std::fs::read(path).unwrap_or_default(),
+                    // `serve` keeps its pages (`render::Pages::Keep`): nothing is written.
+                    Content::Written => Vec::new(),
                 };
                 (f.path.to_string_lossy().replace('\\', "/"), Arc::new(bytes))
             })
             .collect();
-        Snapshot { files, base_path: portal.links.base_path.clone(), problem: None, language: "en".into() }
+        Snapshot { files, base_path, problem: None, language: "en".into() }
     }
 }
 
