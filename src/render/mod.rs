@@ -257,6 +257,9 @@ impl Pass<'_> {
         let mut base = Context::new();
         globals.insert_into(&mut base);
         base.insert("locale", locale.tag());
+        // The site's own strings (i18n/<tag>.yaml) are part of every page: a changed string
+        // must not let `serve` reuse a page rendered with the old one.
+        base.insert("locale_digest", &locale_digest(&self.checked.site.locales));
 
         let setting = cache.as_ref().map(|_| {
             cache::Setting::new(
@@ -463,6 +466,14 @@ pub(crate) fn crawler_files(
     }
     files.push(OutputFile { path: ".nojekyll".into(), content: Content::Bytes(Vec::new()) });
     Ok(files)
+}
+
+/// A digest of the site's locale files, for the render cache.
+fn locale_digest(files: &[crate::model::locale::LocaleFile]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{files:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A theme's static files as output files.

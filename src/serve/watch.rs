@@ -33,7 +33,7 @@ enum Watcher {
 }
 
 /// The folders of a site that hold its input (watched recursively when they exist).
-pub const INPUT_FOLDERS: [&str; 5] = ["governance", "content", "static", "templates", "themes"];
+pub const INPUT_FOLDERS: [&str; 6] = ["governance", "content", "static", "templates", "themes", "i18n"];
 
 /// Watches `root`: its site.yaml and input folders (a site's own theme lives in `themes/`),
 /// sending every debounced batch to `events`.
