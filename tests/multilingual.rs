@@ -107,6 +107,9 @@ fn each_language_is_published_under_its_prefix_with_its_translations_linked() {
     assert!(!read(&out, "charter/index.html").contains("做小东西。"));
     assert!(read(&out, "zh-cn/charter/index.html").contains("By a two-thirds vote"), "a plain string falls back");
     assert!(read(&out, "zh-cn/index.html").contains("欢迎。"));
+    // Theme components (which do not see the page's `locale`) speak the pass's language too.
+    assert!(read(&out, "zh-cn/charter/index.html").contains("<dt>决策方式</dt>"));
+    assert!(read(&out, "charter/index.html").contains("<dt>Model</dt>"));
 
     // A search index per language.
     assert!(read(&out, "zh-cn/search-index.json").contains("/tiny/zh-cn/notes/"));

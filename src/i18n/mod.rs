@@ -229,6 +229,14 @@ impl Locales {
         Locales { default: tags.first().map_or_else(|| "en".into(), |t| t.to_string()), by_tag }
     }
 
+    /// The same locales with `tag` as the default: what a template reads where it cannot see
+    /// the page's `locale` (Tera components see only what they are given), so each
+    /// language's pass of a multilingual portal speaks its own language throughout.
+    pub fn speaking(&self, tag: &str) -> Locales {
+        let default = if self.by_tag.contains_key(tag) { tag.to_string() } else { self.default.clone() };
+        Locales { default, by_tag: self.by_tag.clone() }
+    }
+
     /// One bundled locale (no site).
     pub fn bundled(tag: &str) -> Locales {
         Locales {

@@ -252,7 +252,7 @@ impl Pass<'_> {
                 open: locale.text("markdown.task_open"),
             },
         });
-        let tera = compile(theme, &markdown, &language.base_path, Arc::clone(self.locales))?;
+        let tera = compile(theme, &markdown, &language.base_path, Arc::new(self.locales.speaking(language.tag)))?;
         let globals = Globals::new(self.checked, site, language, pages, &markdown, &locale);
         let mut base = Context::new();
         globals.insert_into(&mut base);
