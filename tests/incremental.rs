@@ -122,7 +122,7 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
     edit(&root, "governance/people.yaml", "name: Mira A. Okafor", "name: Mira Okafor");
     same_as_full(&root, &mut cache, "people.yaml undone");
 
-    edit(&root, "site.yaml", "title: Lumen Community", "title: Lumen Commons");
+    edit(&root, "site.yaml", "en: Lumen Community", "en: Lumen Commons");
     same_as_full(&root, &mut cache, "site.yaml");
 
     let theme_page = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html");
@@ -139,8 +139,11 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
         .unwrap();
     same_as_full(&root, &mut cache, "a new page");
 
-    std::fs::remove_file(root.join("content/zh.md")).unwrap();
+    std::fs::remove_file(root.join("content/new.md")).unwrap();
     same_as_full(&root, &mut cache, "a deleted page");
+    // A deleted translation: the Chinese page falls back to the English text.
+    std::fs::remove_file(root.join("content/faq.zh-CN.md")).unwrap();
+    same_as_full(&root, &mut cache, "a deleted translation");
 
     // A page others link to: the rebuild fails with the same broken links, then recovers.
     let meetings = std::fs::read_to_string(root.join("content/meetings.md")).unwrap();

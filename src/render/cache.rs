@@ -25,13 +25,14 @@ const DUMPS_THE_CONTEXT: &str = "__tera_context";
 pub struct RenderCache {
     /// Highlighted code blocks, by language and code.
     pub(super) highlighted: Arc<highlight::Cache>,
-    last: Option<Last>,
+    /// Each language's last render, by its prefix (`` for the default language).
+    last: HashMap<String, Last>,
     reused: usize,
 }
 
 impl std::fmt::Debug for RenderCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RenderCache").field("pages", &self.last.as_ref().map_or(0, |l| l.pages.len())).finish()
+        f.debug_struct("RenderCache").field("pages", &self.last.values().map(|l| l.pages.len()).sum::<usize>()).finish()
     }
 }
 
@@ -43,6 +44,8 @@ pub(super) struct Setting {
     pub unsafe_html: bool,
     pub resolver_base: String,
     pub resolver_pages: HashMap<PathBuf, String>,
+    pub resolver_language: String,
+    pub resolver_localized: HashSet<String>,
     pub templates: Vec<(String, String, String)>,
 }
 
@@ -60,6 +63,8 @@ impl Setting {
             unsafe_html,
             resolver_base: links.base_path.clone(),
             resolver_pages: links.pages.clone(),
+            resolver_language: links.language.clone(),
+            resolver_localized: links.localized.clone(),
             templates: templates.to_vec(),
         }
     }
@@ -104,10 +109,18 @@ impl Reusable<'_> {
 }
 
 impl RenderCache {
-    /// What may be reused by a render with `setting` and shared values `globals`; `None`
-    /// when nothing may (the first render, or another theme, base URL or set of pages).
-    pub(super) fn reusable(&self, setting: &Setting, globals: &Context) -> Option<Reusable<'_>> {
-        let last = self.last.as_ref().filter(|last| last.setting == *setting)?;
+    /// Starts a render of the languages with these prefixes: forgets the languages the
+    /// portal no longer has, and counts reused pages afresh.
+    pub(super) fn start(&mut self, prefixes: &[&str]) {
+        self.last.retain(|prefix, _| prefixes.contains(&prefix.as_str()));
+        self.reused = 0;
+    }
+
+    /// What the pass of the language with `prefix` may reuse, rendering with `setting` and
+    /// shared values `globals`; `None` when nothing may (the first render, or another theme,
+    /// base URL or set of pages).
+    pub(super) fn reusable(&self, prefix: &str, setting: &Setting, globals: &Context) -> Option<Reusable<'_>> {
+        let last = self.last.get(prefix).filter(|last| last.setting == *setting)?;
         let unchanged = mentioned_names(&setting.templates)
             .into_iter()
             .map(|(template, names)| {
@@ -120,10 +133,17 @@ impl RenderCache {
         Some(Reusable { pages: &last.pages, unchanged })
     }
 
-    /// Keeps this render's pages for the next one; `reused` of them came from the last.
-    pub(super) fn keep(&mut self, setting: Setting, globals: Context, pages: HashMap<PathBuf, Kept>, reused: usize) {
-        self.last = Some(Last { setting, globals, pages });
-        self.reused = reused;
+    /// Keeps this language's pages for the next render; `reused` of them came from the last.
+    pub(super) fn keep(
+        &mut self,
+        prefix: &str,
+        setting: Setting,
+        globals: Context,
+        pages: HashMap<PathBuf, Kept>,
+        reused: usize,
+    ) {
+        self.last.insert(prefix.to_string(), Last { setting, globals, pages });
+        self.reused += reused;
     }
 
     /// How many pages the last render took from the one before.
@@ -216,14 +236,14 @@ mod tests {
         let templates = vec![template("debug.html", "{{ __tera_context }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         let mut cache = RenderCache::default();
-        cache.keep(setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0);
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
-        let reusable = cache.reusable(&setting, &Context::new()).unwrap();
+        let reusable = cache.reusable("", &setting, &Context::new()).unwrap();
         assert_eq!(reusable.unchanged.get("debug.html"), Some(&false));
         let templates = vec![template("plain.html", "{{ site }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
-        cache.keep(setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0);
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
-        assert_eq!(cache.reusable(&setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
+        assert_eq!(cache.reusable("", &setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
     }
 }

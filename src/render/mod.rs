@@ -140,7 +140,7 @@ pub fn render(checked: &crate::rules::Checked, options: &RenderOptions) -> Resul
 
 /// Renders the whole site, its pages kept or streamed (`pages_to`): one pass per language of
 /// the portal, each over the model read for that language, then the files every language
-/// shares. A single-language render reuses what `cache` kept of the last one where nothing a
+/// shares. Each pass reuses what `cache` kept of its language's last render where nothing a
 /// page is made of changed (`serve`), and keeps this render for the next.
 pub fn render_with(
     checked: &crate::rules::Checked,
@@ -160,8 +160,6 @@ pub fn render_with(
     let multilingual = site.site.is_multilingual();
     if multilingual {
         links.localized = languages::localized_addresses(site, &pages);
-        // The cache holds one render of one language: a multilingual portal renders in full.
-        cache = None;
     }
     let theme = theme::load(&site.root, &site.site.theme)?;
     let tags = site.site.languages();
@@ -169,6 +167,9 @@ pub fn render_with(
     let locales = Arc::new(crate::i18n::Locales::for_site(site, &tags));
     let languages = languages::languages(site, &base_url, &base_path, &locales);
 
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.start(&languages.iter().map(|l| l.prefix.as_str()).collect::<Vec<_>>());
+    }
     let mut files = Vec::new();
     let mut rendered = Vec::new();
     let mut sitemap = Vec::new();
@@ -271,7 +272,7 @@ impl Pass<'_> {
             )
         });
         let reusable = match (&cache, &setting) {
-            (Some(cache), Some(setting)) => cache.reusable(setting, &base),
+            (Some(cache), Some(setting)) => cache.reusable(&language.prefix, setting, &base),
             _ => None,
         };
         let jobs = jobs(site, pages, &tera);
@@ -356,7 +357,7 @@ impl Pass<'_> {
             })
             .collect();
         if let (Some(cache), Some(setting)) = (cache, setting) {
-            cache.keep(setting, base.clone(), kept_pages, reused.into_inner());
+            cache.keep(&language.prefix, setting, base.clone(), kept_pages, reused.into_inner());
         }
         Ok(PassOutput { files, rendered: pages_read, urls, tera, base })
     }
