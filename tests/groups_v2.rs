@@ -4,28 +4,12 @@
 
 mod common;
 
-use common::{read, site, stderr};
+use common::{hits, read, rules, site, stderr};
 use std::path::Path;
 
 const GROUPS: &str = "governance/groups.yaml";
 const ROLES: &str = "governance/roles.yaml";
 const DECISIONS: &str = "governance/decisions.yaml";
-
-fn rules(changes: &[(&str, &str)]) -> Vec<govsite::diagnostics::Diagnostic> {
-    let dir = site(changes);
-    let loaded = govsite::load::load_site(dir.path()).expect("loads");
-    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-    govsite::rules::check(&loaded.site)
-}
-
-/// (line, column, message, help) of every diagnostic of `rule`.
-fn hits(changes: &[(&str, &str)], rule: &str) -> Vec<(usize, usize, String, String)> {
-    rules(changes)
-        .into_iter()
-        .filter(|d| d.rule == rule)
-        .map(|d| (d.line, d.column, d.message, d.help.unwrap_or_default()))
-        .collect()
-}
 
 fn at(found: &[(usize, usize, String, String)]) -> Vec<(usize, usize)> {
     found.iter().map(|h| (h.0, h.1)).collect()

@@ -1,6 +1,9 @@
 //! `serve`'s incremental rebuild gives exactly the bytes and diagnostics of a full build, for
 //! an edit of every kind of file, applied one after another to the same running cache.
 
+mod common;
+
+use common::copy_dir;
 use govsite::render::{Content, Portal, RenderCache};
 use govsite::{BuildOptions, Outcome};
 use std::collections::BTreeMap;
@@ -57,19 +60,6 @@ fn same_as_full(root: &Path, cache: &mut RenderCache, what: &str) -> usize {
         (a, b) => assert_eq!(a, b, "{what}"),
     }
     cache.reused()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Replaces `old` (which must be there) by `new` in the site's file `file`.

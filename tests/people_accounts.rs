@@ -3,26 +3,10 @@
 
 mod common;
 
-use common::{build, read, site, stderr};
+use common::{build, hits, read, rules, site, stderr};
 
 const PEOPLE: &str = "governance/people.yaml";
 const ROLES: &str = "governance/roles.yaml";
-
-fn rules(changes: &[(&str, &str)]) -> Vec<govsite::diagnostics::Diagnostic> {
-    let dir = site(changes);
-    let loaded = govsite::load::load_site(dir.path()).expect("loads");
-    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-    govsite::rules::check(&loaded.site)
-}
-
-/// (line, column, message, help) of every diagnostic of `rule`.
-fn hits(changes: &[(&str, &str)], rule: &str) -> Vec<(usize, usize, String, String)> {
-    rules(changes)
-        .into_iter()
-        .filter(|d| d.rule == rule)
-        .map(|d| (d.line, d.column, d.message, d.help.unwrap_or_default()))
-        .collect()
-}
 
 const ACCOUNTS: &str = "people:
   - id: alice

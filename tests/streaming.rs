@@ -2,22 +2,12 @@
 //! that (a broken link is found only once every page is rendered) leaves the previous output
 //! exactly as it was, and no staging folder behind.
 
+mod common;
+
+use common::copy_dir;
 use govsite::BuildOptions;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn contents(dir: &Path, prefix: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -125,3 +125,34 @@ pub fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// Copies the folder `from` to `to`, recursively (a fixture site to edit in place).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The rules' diagnostics for a fixture site with `changes`, which must load cleanly.
+pub fn rules(changes: &[(&str, &str)]) -> Vec<govsite::diagnostics::Diagnostic> {
+    let dir = site(changes);
+    let loaded = govsite::load::load_site(dir.path()).expect("loads");
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    govsite::rules::check(&loaded.site)
+}
+
+/// (line, column, message, help) of every diagnostic of `rule`.
+pub fn hits(changes: &[(&str, &str)], rule: &str) -> Vec<(usize, usize, String, String)> {
+    rules(changes)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| (d.line, d.column, d.message, d.help.unwrap_or_default()))
+        .collect()
+}
