@@ -187,3 +187,27 @@ fn a_page_under_a_language_prefix_conflicts() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].message, "this page would be published under `/zh-cn/`, where the portal's zh-cn pages are");
 }
+
+#[test]
+fn a_language_shaped_like_a_path_is_reported_and_never_becomes_a_folder() {
+    let dir = site(&[
+        ("site.yaml", &site_yaml("languages: [en, zh-CN, \"../../etc\", \"x-<b>\"]\n")),
+        ("governance/charter.yaml", CHARTER),
+        ("governance/roles.yaml", ROLES),
+        ("content/notes.md", "---\ntitle: Notes\n---\nText.\n"),
+    ]);
+    let found: Vec<_> = diagnostics(dir.path())
+        .into_iter()
+        .filter(|d| d.rule == "schema/language")
+        .map(|d| (d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (9, 24, "`languages[2]` is `../../etc`, which is not a BCP 47 language tag".to_string()),
+            (9, 37, "`languages[3]` is `x-<b>`, which is not a BCP 47 language tag".to_string()),
+        ]
+    );
+    // schema/* cannot be lowered by a policy, so nothing is rendered either.
+    assert!(matches!(govsite::render_site(dir.path(), &Default::default()), Err(govsite::Error::Invalid(_))));
+}

@@ -52,28 +52,43 @@ pub struct SiteConfig {
 }
 
 /// Whether `value` is its type's default (for `skip_serializing_if`).
+/// Whether `tag` has the shape of a BCP 47 tag: ASCII letters and digits in subtags of one
+/// to eight, joined by `-`. (`schema/language` checks the tag itself.)
+fn is_tag_shaped(tag: &str) -> bool {
+    tag.split('-').all(|sub| (1..=8).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 pub(super) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
 impl SiteConfig {
     /// The portal's languages, the default first: `languages`, or `language` alone.
+    ///
+    /// A listed tag that is not even shaped like a language tag (`../x`) is left out: tags
+    /// become folder and file names, and `schema/language` reports it, but `serve` and the
+    /// other rules still run on an invalid site.
     pub fn languages(&self) -> Vec<&str> {
-        if self.languages.is_empty() {
+        let listed: Vec<&str> = self.listed_languages().collect();
+        if listed.is_empty() {
             vec![self.language.as_str()]
         } else {
-            self.languages.iter().map(String::as_str).collect()
+            listed
         }
     }
 
     /// The default language: the first of `languages`, else `language`.
     pub fn default_language(&self) -> &str {
-        self.languages.first().map_or(self.language.as_str(), String::as_str)
+        self.listed_languages().next().unwrap_or(self.language.as_str())
     }
 
     /// Whether the portal is published in more than one language.
     pub fn is_multilingual(&self) -> bool {
-        self.languages.len() > 1
+        self.listed_languages().nth(1).is_some()
+    }
+
+    fn listed_languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(String::as_str).filter(|tag| is_tag_shaped(tag))
     }
 
     /// The path prefix of `language`'s pages under the base URL: nothing for the default
