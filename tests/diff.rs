@@ -84,6 +84,7 @@ fn json_has_the_shape_of_the_contract() {
             },
             "roles": {"maintainer": {"added": ["carol"], "removed": []}},
             "groups": {},
+            "paths": [],
             "deciding_body": {
                 "body": {"before": "maintainer", "after": "maintainer"},
                 "before": {"Example Corp": 1, "Other Inc": 1},
