@@ -186,7 +186,10 @@ fn matches_the_no_reply_addresses_of_other_forges() {
     let repo = tempfile::tempdir().expect("temp dir");
     git(repo.path(), &["init", "-q"], "0");
     let commits = [
-        ("Dan <777+dan-g@user.noreply.gitee.com>", "Kernel\n\nCo-authored-by: Erin <4242-Erin.L@users.noreply.gitlab.com>"),
+        (
+            "Dan <777+dan-g@user.noreply.gitee.com>",
+            "Kernel\n\nCo-authored-by: Erin <4242-Erin.L@users.noreply.gitlab.com>",
+        ),
         ("Fay <fay@noreply.codeberg.org>", "Docs"),
         // Gus is on Gitee: his name at GitLab or GitHub is someone else's.
         ("Other <99-gus@users.noreply.gitlab.com>", "Other\n\nSigned-off-by: Gus <gus@users.noreply.github.com>"),

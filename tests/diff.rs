@@ -176,5 +176,6 @@ fn changed_paths_of_a_membership_are_reported() {
     let github = stdout(&diff(dir.path(), "github"));
     let line = "::notice file=head/governance/roles.yaml,line=8,col=36,title=govsite diff::roles[maintainer].members[bob].paths: [] → [\"docs/\",\"site/\"]\n";
     assert!(github.starts_with(line), "{github}");
-    assert!(stdout(&diff(dir.path(), "markdown")).contains("| `roles[maintainer].members[bob].paths` | \\[\\] | \\[\"docs/\",\"site/\"\\] |\n"));
+    assert!(stdout(&diff(dir.path(), "markdown"))
+        .contains("| `roles[maintainer].members[bob].paths` | \\[\\] | \\[\"docs/\",\"site/\"\\] |\n"));
 }

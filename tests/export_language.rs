@@ -22,7 +22,11 @@ fn chinese_site() -> tempfile::TempDir {
     assert_eq!(output.status.code(), Some(0), "init:\n{}", stderr(&output));
     let people = std::fs::read_to_string(site.join("governance/people.yaml")).expect("people.yaml");
     assert!(people.contains("    github: ben-sample\n"), "{people}");
-    write(&site, "governance/people.yaml", &people.replace("    github: ben-sample\n", "    accounts: { gitee: wangfang }\n"));
+    write(
+        &site,
+        "governance/people.yaml",
+        &people.replace("    github: ben-sample\n", "    accounts: { gitee: wangfang }\n"),
+    );
     dir
 }
 
@@ -58,7 +62,10 @@ fn a_chinese_site_exports_chinese_files() {
     let conduct = read(&out, "CODE_OF_CONDUCT.md");
     let based = "本行为准则以[Contributor Covenant 3.0 版](https://www.contributor-covenant.org/version/3/0/code_of_conduct/)为基础，也发布在[治理门户](https://example.github.io/example-project/code-of-conduct/)上。\n";
     assert!(conduct.contains(based), "{conduct}");
-    assert!(conduct.contains("\n### 2. 暂时限制参与\n\n**情形**：警告之后再次违规，或者初次违规但情节较重。\n"), "{conduct}");
+    assert!(
+        conduct.contains("\n### 2. 暂时限制参与\n\n**情形**：警告之后再次违规，或者初次违规但情节较重。\n"),
+        "{conduct}"
+    );
     assert!(conduct.contains("每一份举报都会在 3 天内得到确认。"), "{conduct}");
     let security = read(&out, "SECURITY.md");
     assert!(security.contains("\n| 环节 | 时限 |\n| --- | --- |\n| 确认收到报告 | 3 天内 |\n"), "{security}");
@@ -89,12 +96,7 @@ fn english_words() -> BTreeSet<String> {
                         _ => plain.push(' '),
                     }
                 }
-                out.extend(
-                    plain
-                        .split(|c: char| !c.is_ascii_alphabetic())
-                        .filter(|w| w.len() > 1)
-                        .map(str::to_string),
-                );
+                out.extend(plain.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1).map(str::to_string));
             }
         }
         out
@@ -106,7 +108,10 @@ fn english_words() -> BTreeSet<String> {
 #[test]
 fn a_chinese_export_has_no_english_words_of_govsite() {
     let english = english_words();
-    assert!(english.len() > 150 && english.contains("Affiliation") && english.contains("vulnerabilities"), "{english:?}");
+    assert!(
+        english.len() > 150 && english.contains("Affiliation") && english.contains("vulnerabilities"),
+        "{english:?}"
+    );
     let dir = chinese_site();
     let out = dir.path().join("out");
     export(&dir.path().join("site"), &out);
@@ -158,7 +163,11 @@ fn an_english_site_names_other_forges_in_an_account_column() {
     let before = read(&out, "MAINTAINERS.md");
     assert!(before.contains("\n| Name | GitHub | Affiliation | Role | Area |\n"), "{before}");
     assert!(people.contains("    github: ben-sample\n"), "{people}");
-    write(&site, "governance/people.yaml", &people.replace("    github: ben-sample\n", "    accounts: { codeberg: ben }\n"));
+    write(
+        &site,
+        "governance/people.yaml",
+        &people.replace("    github: ben-sample\n", "    accounts: { codeberg: ben }\n"),
+    );
     let out = dir.path().join("accounts");
     export(&site, &out);
     let after = read(&out, "MAINTAINERS.md");

@@ -168,7 +168,11 @@ fn a_link_out_of_the_repository_is_not_read() {
 #[test]
 fn codeowners_round_trip_through_import_and_export() {
     let repo = github_project();
-    write(repo.path(), ".github/CODEOWNERS", "# Owners\n/docs/ @cyd\n/src/ @annlee @cyd\n*.md @annlee\n/src/[ab].rs @cyd\n");
+    write(
+        repo.path(),
+        ".github/CODEOWNERS",
+        "# Owners\n/docs/ @cyd\n/src/ @annlee @cyd\n*.md @annlee\n/src/[ab].rs @cyd\n",
+    );
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("site");
     let output = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
@@ -179,7 +183,8 @@ fn codeowners_round_trip_through_import_and_export() {
         "{roles}"
     );
     let exported = out.path().join("export");
-    let output = govsite(&["export", &site.to_string_lossy(), "--to", &exported.to_string_lossy(), "--only", "CODEOWNERS"]);
+    let output =
+        govsite(&["export", &site.to_string_lossy(), "--to", &exported.to_string_lossy(), "--only", "CODEOWNERS"]);
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
     let codeowners = read(&exported, "CODEOWNERS");
     let lines: Vec<&str> = codeowners.lines().filter(|l| !l.starts_with('#')).collect();

@@ -120,7 +120,9 @@ fn roles_unknown_role_lists_the_ids_when_there_are_few() {
     // Nine roles are too many to list: the help only points at the closest one.
     let mut roles = String::from("roles:\n");
     for i in 0..9 {
-        roles.push_str(&format!("  - id: team-{i}\n    name: Team {i}\n    description: A team.\n    responsibilities: [Work]\n"));
+        roles.push_str(&format!(
+            "  - id: team-{i}\n    name: Team {i}\n    description: A team.\n    responsibilities: [Work]\n"
+        ));
     }
     let ladder = "levels:\n  - id: contributor\n    name: Contributor\n    role: teem-3\n";
     let hits = found(&[("governance/roles.yaml", &roles), ("governance/ladder.yaml", ladder)], "roles/unknown-role");

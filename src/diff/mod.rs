@@ -268,7 +268,9 @@ fn owned_paths(b: &Site, a: &Site) -> Vec<(Leaf, Place)> {
     let roles = |s: &Site| -> Value {
         let roles = s.roles.iter().flat_map(|r| r.roles.iter());
         Value::Array(
-            roles.map(|r| serde_json::json!({ "id": r.id, "members": r.members.iter().map(member).collect::<Vec<_>>() })).collect(),
+            roles
+                .map(|r| serde_json::json!({ "id": r.id, "members": r.members.iter().map(member).collect::<Vec<_>>() }))
+                .collect(),
         )
     };
     let groups = |s: &Site| -> Value {

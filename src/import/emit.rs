@@ -153,7 +153,8 @@ fn roles(imported: &Imported, ids: &[String]) -> String {
     let owners: Vec<String> = holders(roster, Seat::CodeOwner)
         .filter_map(|(i, p)| {
             // `paths`, the field export's CODEOWNERS reads, so an import round-trips.
-            let paths: Vec<String> = p.paths.iter().filter_map(|p| super::owners::site_path(p)).map(|p| q(&p)).collect();
+            let paths: Vec<String> =
+                p.paths.iter().filter_map(|p| super::owners::site_path(p)).map(|p| q(&p)).collect();
             (!paths.is_empty()).then(|| format!("{{ person: {}, paths: [{}] }}", ids[i], paths.join(", ")))
         })
         .collect();

@@ -70,7 +70,9 @@ fn sponsors(site: &Site, sponsors: &Sponsors, locale: &Locale) -> String {
         Sponsors::Detailed { count: n, from, distinct_affiliations } => {
             let mut text = count(*n);
             if let Some(from) = from {
-                text.push_str(&locale.t("export_text.contributing.sponsors_from", &[("level", site.name_of(from).into())]));
+                text.push_str(
+                    &locale.t("export_text.contributing.sponsors_from", &[("level", site.name_of(from).into())]),
+                );
             }
             match distinct_affiliations {
                 Some(serde_json::Value::Number(k)) => {

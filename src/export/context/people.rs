@@ -112,8 +112,16 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver, locale: &L
             vacant: role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active)),
             cap: role.max_per_organization,
             elections: role.elections.as_ref(),
-            electorate: role.elections.as_ref().and_then(|e| e.electorate.as_deref()).map(|i| who(site, i, true, locale)),
-            candidates: role.elections.as_ref().and_then(|e| e.candidates_from.as_deref()).map(|i| who(site, i, false, locale)),
+            electorate: role
+                .elections
+                .as_ref()
+                .and_then(|e| e.electorate.as_deref())
+                .map(|i| who(site, i, true, locale)),
+            candidates: role
+                .elections
+                .as_ref()
+                .and_then(|e| e.candidates_from.as_deref())
+                .map(|i| who(site, i, false, locale)),
             id: &role.id,
             kind: "role",
             name: &role.name,
@@ -149,12 +157,14 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver, locale: &L
 /// name is one holder's), `the active members of Core team` for a group.
 fn who(site: &Site, id: &str, active: bool, locale: &Locale) -> String {
     let (key, name) = match site.named(id) {
-        Some(crate::model::Named::Role(r)) => {
-            (if active { "export_text.people.every_active_role" } else { "export_text.people.every_role" }, r.name.trim())
-        }
-        Some(named) => {
-            (if active { "export_text.people.active_members_of" } else { "export_text.people.members_of" }, named.name())
-        }
+        Some(crate::model::Named::Role(r)) => (
+            if active { "export_text.people.every_active_role" } else { "export_text.people.every_role" },
+            r.name.trim(),
+        ),
+        Some(named) => (
+            if active { "export_text.people.active_members_of" } else { "export_text.people.members_of" },
+            named.name(),
+        ),
         None => return id.to_string(),
     };
     locale.t(key, &[("name", name.into())])

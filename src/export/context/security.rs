@@ -99,8 +99,7 @@ pub(super) fn report(
                     .iter()
                     .map(|s| {
                         let chair = g.chairs.iter().any(|m| m.person == s.person);
-                        let role =
-                            if chair { locale.text("export_text.people.chair_alone") } else { String::new() };
+                        let role = if chair { locale.text("export_text.people.chair_alone") } else { String::new() };
                         row(site, s.person, role, seat_of(&[&g.chairs, &g.members, from_role], s.person))
                     })
                     .collect();
