@@ -175,3 +175,37 @@ fn a_folder_that_is_not_a_repository_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(common::stderr(&out).starts_with("error: `git log` failed in"), "{}", common::stderr(&out));
 }
+
+/// Gitee's, GitLab.com's and Codeberg's no-reply addresses match the handles of `accounts`;
+/// one forge's address never matches a handle on another.
+#[test]
+fn matches_the_no_reply_addresses_of_other_forges() {
+    let people = "people:\n  - { id: dan, name: Dan, accounts: { gitee: Dan-G } }\n  - { id: erin, name: Erin, accounts: { gitlab: erin.l } }\n  - { id: fay, name: Fay, accounts: { codeberg: fay } }\n  - { id: gus, name: Gus, accounts: { gitee: gus } }\n";
+    let roles = "roles:\n  - id: maintainer\n    name: Maintainer\n    description: Keeps the project healthy.\n    responsibilities: [Review changes]\n    members: [dan, erin, fay, gus]\n";
+    let site = site(&[("governance/people.yaml", people), ("governance/roles.yaml", roles)]);
+    let repo = tempfile::tempdir().expect("temp dir");
+    git(repo.path(), &["init", "-q"], "0");
+    let commits = [
+        (
+            "Dan <777+dan-g@user.noreply.gitee.com>",
+            "Kernel\n\nCo-authored-by: Erin <4242-Erin.L@users.noreply.gitlab.com>",
+        ),
+        ("Fay <fay@noreply.codeberg.org>", "Docs"),
+        // Gus is on Gitee: his name at GitLab or GitHub is someone else's.
+        ("Other <99-gus@users.noreply.gitlab.com>", "Other\n\nSigned-off-by: Gus <gus@users.noreply.github.com>"),
+    ];
+    for (author, message) in commits {
+        git(repo.path(), &["commit", "-q", "--allow-empty", "--author", author, "-m", message], "1768046400");
+    }
+    let (dir, git_dir) = (site.path().to_string_lossy(), repo.path().to_string_lossy());
+    let out = run(&["activity", &dir, "--git", &git_dir, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let last: Vec<(&str, &str)> = value["people"]
+        .as_array()
+        .expect("people")
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap_or(""), p["last_active"].as_str().unwrap_or("never")))
+        .collect();
+    assert_eq!(last, [("dan", "2026-01-10"), ("erin", "2026-01-10"), ("fay", "2026-01-10"), ("gus", "never")]);
+}

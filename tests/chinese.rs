@@ -161,3 +161,39 @@ fn an_unknown_language_falls_back_to_english_with_a_warning() {
     let home = read(out.path(), "index.html");
     assert!(home.contains(">Aller au contenu</a>") && home.contains(">Charter</a>"), "{home}");
 }
+
+/// The Chinese scaffold's code of conduct has the English scaffold's structure — Contributor
+/// Covenant 3.0, the same keys, as many behaviours, report contents and enforcement steps,
+/// each step with its event, consequence and repair — in Chinese.
+#[test]
+fn init_zh_cn_code_of_conduct_follows_the_english_scaffold() {
+    let yaml = |language: &str| -> serde_yaml::Value {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        let output = govsite(&["init", &site.to_string_lossy(), "--language", language]);
+        assert_eq!(output.status.code(), Some(0), "init:\n{}", stderr(&output));
+        let text = std::fs::read_to_string(site.join("governance/code-of-conduct.yaml")).expect("code of conduct");
+        serde_yaml::from_str(&text).expect("yaml")
+    };
+    let (en, zh) = (yaml("en"), yaml("zh-CN"));
+    let keys = |v: &serde_yaml::Value| -> Vec<String> {
+        v.as_mapping().expect("mapping").keys().filter_map(|k| k.as_str().map(String::from)).collect()
+    };
+    assert_eq!(keys(&zh), keys(&en));
+    assert_eq!(zh["based_on"]["version"].as_str(), Some("3.0"));
+    assert_eq!(zh["based_on"]["url"], en["based_on"]["url"]);
+    let len = |v: &serde_yaml::Value| v.as_sequence().map_or(0, Vec::len);
+    for list in
+        [&["standards", "positive"][..], &["standards", "negative"], &["reporting", "contents"], &["enforcement"]]
+    {
+        let pick = |v: &serde_yaml::Value| list.iter().fold(v.clone(), |v, k| v[*k].clone());
+        assert_eq!(len(&pick(&zh)), len(&pick(&en)), "{list:?}");
+    }
+    let steps = zh["enforcement"].as_sequence().expect("enforcement");
+    let levels: Vec<&str> = steps.iter().filter_map(|s| s["level"].as_str()).collect();
+    assert_eq!(levels, ["警告", "暂时限制参与", "暂停参与", "永久禁止"]);
+    for step in steps {
+        assert_eq!(keys(step), ["level", "event", "consequence", "repair"], "{step:?}");
+    }
+    assert_eq!(zh["reporting"]["acknowledge_days"], en["reporting"]["acknowledge_days"]);
+}

@@ -84,6 +84,7 @@ fn json_has_the_shape_of_the_contract() {
             },
             "roles": {"maintainer": {"added": ["carol"], "removed": []}},
             "groups": {},
+            "paths": [],
             "deciding_body": {
                 "body": {"before": "maintainer", "after": "maintainer"},
                 "before": {"Example Corp": 1, "Other Inc": 1},
@@ -155,4 +156,26 @@ fn a_folder_that_is_not_a_site_is_a_usage_error() {
     let output = diff(dir.path(), "human");
     assert_eq!(output.status.code(), Some(2));
     assert!(common::stderr(&output).starts_with("error: cannot read the base `base`:"), "{}", common::stderr(&output));
+}
+
+/// What a membership owns in the repository (`paths`, written to CODEOWNERS) is a change
+/// even when nobody joins or leaves.
+#[test]
+fn changed_paths_of_a_membership_are_reported() {
+    let roles = "roles:\n  - id: maintainer\n    name: Maintainer\n    description: Keeps the project healthy.\n    responsibilities: [Review changes]\n    members:\n      - alice\n      - { person: bob, area: docs, paths: [docs/, site/] }\n";
+    let dir = pair(&[("governance/roles.yaml", roles)]);
+    assert_eq!(
+        stdout(&diff(dir.path(), "human")),
+        "Owned paths (CODEOWNERS)\n  roles[maintainer].members[bob].paths: [] → [\"docs/\",\"site/\"]\nCompleteness score: 100 → 100\n"
+    );
+    let value: serde_json::Value = serde_json::from_str(&stdout(&diff(dir.path(), "json"))).expect("json");
+    assert_eq!(
+        value["paths"],
+        json!([{"setting": "roles[maintainer].members[bob].paths", "before": [], "after": ["docs/", "site/"]}])
+    );
+    let github = stdout(&diff(dir.path(), "github"));
+    let line = "::notice file=head/governance/roles.yaml,line=8,col=36,title=govsite diff::roles[maintainer].members[bob].paths: [] → [\"docs/\",\"site/\"]\n";
+    assert!(github.starts_with(line), "{github}");
+    assert!(stdout(&diff(dir.path(), "markdown"))
+        .contains("| `roles[maintainer].members[bob].paths` | \\[\\] | \\[\"docs/\",\"site/\"\\] |\n"));
 }

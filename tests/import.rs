@@ -58,7 +58,7 @@ fn a_github_project_becomes_a_site_that_builds() {
     );
     assert_eq!(
         read(&site, "governance/roles.yaml"),
-        format!("{header}roles:\n  - id: maintainer\n    name: Maintainer\n    description: \"TODO: what a maintainer is in this project.\"\n    responsibilities: [\"TODO: what a maintainer must do.\"]\n    members:\n      - annlee\n      - bochen\n      - deeray\n  - id: code-owner\n    name: Code owner\n    description: \"TODO: what a code owner is in this project.\"\n    responsibilities: [\"TODO: what a code owner must do.\"]\n    members:\n      - {{ person: annlee, area: \"*\" }}\n      - {{ person: cyd, area: \"/docs/\" }}\n")
+        format!("{header}roles:\n  - id: maintainer\n    name: Maintainer\n    description: \"TODO: what a maintainer is in this project.\"\n    responsibilities: [\"TODO: what a maintainer must do.\"]\n    members:\n      - annlee\n      - bochen\n      - deeray\n  - id: code-owner\n    name: Code owner\n    description: \"TODO: what a code owner is in this project.\"\n    responsibilities: [\"TODO: what a code owner must do.\"]\n    members:\n      - {{ person: annlee, paths: [\"**\"] }}\n      - {{ person: cyd, paths: [\"docs/\"] }}\n")
     );
     assert_eq!(
         read(&site, "governance/code-of-conduct.yaml"),
@@ -161,4 +161,35 @@ fn a_link_out_of_the_repository_is_not_read() {
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
     assert!(!read(&site, "governance/people.yaml").contains("github: \"eve\""));
     assert!(common::stderr(&output).starts_with("read nothing:"), "{}", common::stderr(&output));
+}
+
+/// CODEOWNERS owners become memberships' `paths`, the field export's CODEOWNERS reads, so
+/// importing a repository and exporting it again gives its owners back.
+#[test]
+fn codeowners_round_trip_through_import_and_export() {
+    let repo = github_project();
+    write(
+        repo.path(),
+        ".github/CODEOWNERS",
+        "# Owners\n/docs/ @cyd\n/src/ @annlee @cyd\n*.md @annlee\n/src/[ab].rs @cyd\n",
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = govsite(&["import", &repo.path().to_string_lossy(), "--to", &site.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let roles = read(&site, "governance/roles.yaml");
+    assert!(
+        roles.ends_with("    members:\n      - { person: annlee, paths: [\"src/\", \"**/*.md\"] }\n      - { person: cyd, paths: [\"docs/\", \"src/\"] }\n"),
+        "{roles}"
+    );
+    let exported = out.path().join("export");
+    let output =
+        govsite(&["export", &site.to_string_lossy(), "--to", &exported.to_string_lossy(), "--only", "CODEOWNERS"]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let codeowners = read(&exported, "CODEOWNERS");
+    let lines: Vec<&str> = codeowners.lines().filter(|l| !l.starts_with('#')).collect();
+    // The same owners for the same files: `*.md` matches at any depth, as `/**/*.md` does;
+    // lines of one depth follow people.yaml's order (they cannot overlap, so order does not
+    // matter); the `[…]` range `paths` cannot hold is left out.
+    assert_eq!(lines, ["/src/ @annlee @cyd", "/docs/ @cyd", "/**/*.md @annlee"], "{codeowners}");
 }

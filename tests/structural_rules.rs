@@ -109,7 +109,29 @@ fn people_unknown_person_in_object_form_points_at_the_id() {
 fn roles_unknown_role() {
     let ladder = "levels:\n  - id: contributor\n    name: Contributor\n  - id: maintainer\n    name: Maintainer\n    role: maintainr\n    requirements: [Reviews]\n";
     let d = assert_one(&[("governance/ladder.yaml", ladder)], "roles/unknown-role", "governance/ladder.yaml", 6, 11);
-    assert_eq!(d.help.as_deref(), Some("did you mean `maintainer`?"));
+    assert_eq!(d.help.as_deref(), Some("did you mean `maintainer`? (the role ids are `maintainer`)"));
+}
+
+#[test]
+fn roles_unknown_role_lists_the_ids_when_there_are_few() {
+    let ladder = "levels:\n  - id: contributor\n    name: Contributor\n    role: steward\n";
+    let d = assert_one(&[("governance/ladder.yaml", ladder)], "roles/unknown-role", "governance/ladder.yaml", 4, 11);
+    assert_eq!(d.help.as_deref(), Some("use one of the role ids: `maintainer`"));
+    // Nine roles are too many to list: the help only points at the closest one.
+    let mut roles = String::from("roles:\n");
+    for i in 0..9 {
+        roles.push_str(&format!(
+            "  - id: team-{i}\n    name: Team {i}\n    description: A team.\n    responsibilities: [Work]\n"
+        ));
+    }
+    let ladder = "levels:\n  - id: contributor\n    name: Contributor\n    role: teem-3\n";
+    let hits = found(&[("governance/roles.yaml", &roles), ("governance/ladder.yaml", ladder)], "roles/unknown-role");
+    let helps: Vec<_> = hits
+        .iter()
+        .filter(|d| d.file.ends_with("ladder.yaml"))
+        .map(|d| (d.line, d.column, d.help.as_deref()))
+        .collect();
+    assert_eq!(helps, [(4, 11, Some("did you mean `team-3`?"))], "{hits:#?}");
 }
 
 #[test]

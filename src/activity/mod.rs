@@ -2,8 +2,8 @@
 //!
 //! Every commit reachable from HEAD is read once ([`git`]); its author, committer and
 //! `Co-authored-by`/`Reviewed-by`/`Signed-off-by` trailers are matched to people by their
-//! `email`/`emails` and by GitHub's no-reply addresses (`123+handle@users.noreply.github.com`)
-//! against `github`. [`write`] records the result as `last_active` in people.yaml without
+//! `email`/`emails` and by the forges' no-reply addresses (`123+handle@users.noreply.github.com`,
+//! Gitee's, GitLab.com's, Codeberg's) against the handles of `accounts`. [`write`] records the result as `last_active` in people.yaml without
 //! disturbing the file's comments or layout.
 
 pub mod git;
@@ -93,28 +93,51 @@ struct Found {
     commits: usize,
 }
 
-/// Which person an address belongs to: `email`, `emails`, and GitHub no-reply addresses
-/// against `github` — all compared without case.
+/// The no-reply commit addresses of the forges, each `<handle>@<domain>`, or with the
+/// account's number before the handle and `separator` between them: (platform of
+/// `accounts`, domain, separator). Only formats the forges document or show in their own
+/// history are listed; AtomGit's is not known, so its people match by `email` alone.
+const NOREPLY: &[(&str, &str, char)] = &[
+    // `123+handle@…` since 2017, `handle@…` before.
+    ("github", "users.noreply.github.com", '+'),
+    // `123+handle@…` when "keep my email address private" is on.
+    ("gitee", "user.noreply.gitee.com", '+'),
+    // `123-handle@…`, GitLab.com's private commit address.
+    ("gitlab", "users.noreply.gitlab.com", '-'),
+    // `handle@…`, Forgejo's address when the e-mail is kept private.
+    ("codeberg", "noreply.codeberg.org", '+'),
+];
+
+/// Which person an address belongs to: `email`, `emails`, and each forge's no-reply
+/// address against their handle in `accounts` (GitHub's also against `github`) — all
+/// compared without case.
 fn identities(site: &Site) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for person in site.people.iter().flat_map(|p| p.people.iter()) {
         for email in person.email.iter().chain(person.emails.iter()) {
             map.entry(email.trim().to_lowercase()).or_insert_with(|| person.id.clone());
         }
-        if let Some(handle) = person.github_handle().map(str::trim).filter(|h| !h.is_empty()) {
-            map.entry(format!("{}@users.noreply.github.com", handle.to_lowercase()))
-                .or_insert_with(|| person.id.clone());
+        for (platform, handle) in person.all_accounts() {
+            let handle = handle.trim().trim_start_matches('@');
+            let Some((_, domain, _)) = NOREPLY.iter().find(|(p, _, _)| *p == platform) else { continue };
+            if !handle.is_empty() {
+                map.entry(format!("{}@{domain}", handle.to_lowercase())).or_insert_with(|| person.id.clone());
+            }
         }
     }
     map
 }
 
-/// `123+handle@users.noreply.github.com` is GitHub's newer form of `handle@…`.
+/// A no-reply address without the account number (`123+handle@users.noreply.github.com` →
+/// `handle@users.noreply.github.com`), so that it matches the handle; any other address as
+/// it is, lowercased.
 fn normalise(email: &str) -> String {
-    let email = email.to_lowercase();
-    match email.split_once('+') {
-        Some((id, rest)) if rest.ends_with("@users.noreply.github.com") && id.bytes().all(|b| b.is_ascii_digit()) => {
-            rest.to_string()
+    let email = email.trim().to_lowercase();
+    let Some((local, domain)) = email.rsplit_once('@') else { return email };
+    let Some((_, _, separator)) = NOREPLY.iter().find(|(_, d, _)| *d == domain) else { return email };
+    match local.split_once(*separator) {
+        Some((id, handle)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !handle.is_empty() => {
+            format!("{handle}@{domain}")
         }
         _ => email,
     }

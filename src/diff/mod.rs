@@ -111,6 +111,9 @@ pub struct GovernanceDiff {
     pub roles: IndexMap<String, Delta>,
     /// Active members added and removed, per group id.
     pub groups: IndexMap<String, Delta>,
+    /// The repository paths a membership owns (`paths`, which export writes to CODEOWNERS)
+    /// that changed: `roles[maintainer].members[alice].paths`.
+    pub paths: Vec<(Leaf, Place)>,
     /// The deciding body's organisations.
     pub deciding_body: BodyShares,
     /// Thresholds and policies: decision making, role and group settings, inactivity, the
@@ -137,6 +140,7 @@ impl GovernanceDiff {
             && self.people_changed.is_empty()
             && self.roles.is_empty()
             && self.groups.is_empty()
+            && self.paths.is_empty()
             && self.deciding_body.before == self.deciding_body.after
             && self.deciding_body.body.before == self.deciding_body.body.after
             && self.policies.is_empty()
@@ -180,6 +184,7 @@ fn compare(before: &Side, after: &Side) -> GovernanceDiff {
     };
     people(b, a, &mut out);
     seats_changes(b, a, &mut out);
+    out.paths = owned_paths(b, a);
     out.deciding_body =
         BodyShares { body: Pair { before: body_id(b), after: body_id(a) }, before: shares(b), after: shares(a) };
     out.policies = policies(b, a);
@@ -251,6 +256,43 @@ fn seats_changes(b: &Site, a: &Site, out: &mut GovernanceDiff) {
             out.groups.insert(id, delta);
         }
     }
+}
+
+/// The `paths` of every membership of roles.yaml and groups.yaml, by role or group and
+/// person: the members lists are left out of the policies (seats are compared as people),
+/// but what someone owns in the repository is a change a reviewer must see.
+fn owned_paths(b: &Site, a: &Site) -> Vec<(Leaf, Place)> {
+    fn member(m: &crate::model::Member) -> Value {
+        serde_json::json!({ "person": m.person, "paths": m.paths })
+    }
+    let roles = |s: &Site| -> Value {
+        let roles = s.roles.iter().flat_map(|r| r.roles.iter());
+        Value::Array(
+            roles
+                .map(|r| serde_json::json!({ "id": r.id, "members": r.members.iter().map(member).collect::<Vec<_>>() }))
+                .collect(),
+        )
+    };
+    let groups = |s: &Site| -> Value {
+        let groups = s.groups.iter().flat_map(|g| g.groups.iter());
+        Value::Array(
+            groups
+                .map(|g| {
+                    serde_json::json!({
+                        "id": g.id,
+                        "chairs": g.chairs.iter().map(member).collect::<Vec<_>>(),
+                        "members": g.members.iter().map(member).collect::<Vec<_>>(),
+                    })
+                })
+                .collect(),
+        )
+    };
+    let mut out = Vec::new();
+    compare_doc("roles", "roles", roles(b), roles(a), a.roles.as_ref(), &mut out);
+    compare_doc("groups", "groups", groups(b), groups(a), a.groups.as_ref(), &mut out);
+    // Seats are compared as people above; here only what the memberships own.
+    out.retain(|(leaf, _)| leaf.setting.ends_with(".paths"));
+    out
 }
 
 /// `a` then what `b` adds, each once.

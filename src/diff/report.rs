@@ -23,6 +23,7 @@ pub fn json(diff: &GovernanceDiff) -> String {
         },
         "roles": diff.roles,
         "groups": diff.groups,
+        "paths": leaves(&diff.paths),
         "deciding_body": diff.deciding_body,
         "policies": leaves(&diff.policies),
         "score": diff.score,
@@ -110,6 +111,12 @@ pub fn human(diff: &GovernanceDiff) -> String {
             }
         }
     }
+    if !diff.paths.is_empty() {
+        out.push_str("Owned paths (CODEOWNERS)\n");
+        for (leaf, _) in &diff.paths {
+            let _ = writeln!(out, "  {}: {} → {}", leaf.setting, show(&leaf.before), show(&leaf.after));
+        }
+    }
     if shares_changed(diff) {
         let _ = writeln!(out, "Deciding body ({}), active seats by organisation", body_name(diff));
         for (name, before, after) in share_rows(diff) {
@@ -191,7 +198,8 @@ pub fn markdown(diff: &GovernanceDiff) -> String {
         }
         out.push('\n');
     }
-    let changes: Vec<&Leaf> = diff.people_changed.iter().chain(&diff.policies).map(|(leaf, _)| leaf).collect();
+    let changes: Vec<&Leaf> =
+        diff.people_changed.iter().chain(&diff.paths).chain(&diff.policies).map(|(leaf, _)| leaf).collect();
     if !changes.is_empty() {
         out.push_str("| Setting | Before | After |\n| --- | --- | --- |\n");
         for leaf in changes {
@@ -253,7 +261,7 @@ pub fn github(diff: &GovernanceDiff, head: &Path) -> String {
             notice(&mut out, head, None, &format!("group {id}: {}", delta_words(delta, plain)));
         }
     }
-    for (leaf, place) in diff.people_changed.iter().chain(&diff.policies) {
+    for (leaf, place) in diff.people_changed.iter().chain(&diff.paths).chain(&diff.policies) {
         let message = format!("{}: {} → {}", leaf.setting, show(&leaf.before), show(&leaf.after));
         notice(&mut out, head, Some(place), &message);
     }

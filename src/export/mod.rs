@@ -271,11 +271,14 @@ pub fn generate(site: &crate::model::Site, site_arg: &str) -> Result<(Vec<Genera
         pages: site.pages.iter().filter(|p| !p.front.draft).map(|p| (p.file.clone(), p.path.clone())).collect(),
         ..LinkResolver::default()
     };
-    // Headings in the site's language (the prose around them is English for now).
-    let locales = crate::i18n::Locales::for_site(site, &[&site.site.language]);
+    // Every word of the Markdown files is in the site's language; a multilingual site's
+    // files are in its default language, the one its model is read in.
+    let language = site.site.default_language();
+    let locales = crate::i18n::Locales::for_site(site, &[language]);
+    let locale = crate::i18n::Locale::for_site(site, language);
     let tera = compile(&links, std::sync::Arc::new(locales))?;
     let notice = notice(site_arg);
-    let export = context::Export::new(site, &links, notice);
+    let export = context::Export::new(site, &links, notice, &locale);
     let mut context = Context::new();
     context.insert("x", &export);
     let mut out = Vec::new();

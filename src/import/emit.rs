@@ -151,7 +151,12 @@ fn roles(imported: &Imported, ids: &[String]) -> String {
         role(&mut out, super::charter::LEAD_ROLE, "Project lead", lead.map(|(i, _)| ids[i].clone()).collect());
     }
     let owners: Vec<String> = holders(roster, Seat::CodeOwner)
-        .map(|(i, p)| format!("{{ person: {}, area: {} }}", ids[i], q(&p.paths.join(" "))))
+        .filter_map(|(i, p)| {
+            // `paths`, the field export's CODEOWNERS reads, so an import round-trips.
+            let paths: Vec<String> =
+                p.paths.iter().filter_map(|p| super::owners::site_path(p)).map(|p| q(&p)).collect();
+            (!paths.is_empty()).then(|| format!("{{ person: {}, paths: [{}] }}", ids[i], paths.join(", ")))
+        })
         .collect();
     if !owners.is_empty() {
         role(&mut out, "code-owner", "Code owner", owners);

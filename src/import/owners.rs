@@ -53,6 +53,29 @@ pub fn codeowners(text: &str) -> CodeOwners {
     out
 }
 
+/// A CODEOWNERS pattern as a membership's `paths` entry, which export writes back anchored at
+/// the root (`/docs/`): an anchored pattern loses its `/`; one without a folder separator
+/// matches at any depth, so it gains `**/` (`*.md` → `**/*.md`, `*` → `**`); one with a `/`
+/// inside is already relative to the root. `None` for a pattern `paths` cannot hold
+/// (`roles/bad-path`: a `[…]` range, `!`, …), which stays out of the site.
+pub fn site_path(pattern: &str) -> Option<String> {
+    let pattern = pattern.trim();
+    let path = if let Some(anchored) = pattern.strip_prefix('/') {
+        if anchored.is_empty() {
+            "**".to_string()
+        } else {
+            anchored.to_string()
+        }
+    } else if pattern == "*" {
+        "**".to_string()
+    } else if pattern.trim_end_matches('/').contains('/') || pattern.starts_with("**") {
+        pattern.to_string()
+    } else {
+        format!("**/{pattern}")
+    };
+    crate::rules::path_problem(&path).is_none().then_some(path)
+}
+
 /// Prow's OWNERS: `approvers`, `reviewers` and `emeritus_approvers`, with aliases expanded.
 #[derive(Debug, Default, serde::Deserialize)]
 struct Owners {
@@ -106,6 +129,20 @@ pub fn owners(owners: &str, aliases: Option<&str>) -> Result<Vec<Found>, String>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn codeowners_patterns_become_paths_export_writes_back() {
+        let path = |p: &str| super::site_path(p);
+        assert_eq!(path("/docs/").as_deref(), Some("docs/"));
+        assert_eq!(path("/src/main.rs").as_deref(), Some("src/main.rs"));
+        assert_eq!(path("docs/build/").as_deref(), Some("docs/build/"));
+        assert_eq!(path("*").as_deref(), Some("**"));
+        assert_eq!(path("/").as_deref(), Some("**"));
+        assert_eq!(path("*.md").as_deref(), Some("**/*.md"));
+        assert_eq!(path("docs/").as_deref(), Some("**/docs/"));
+        assert_eq!(path("**/BUILD").as_deref(), Some("**/BUILD"));
+        assert_eq!(path("/src/[ab].rs"), None);
+    }
+
     #[test]
     fn codeowners_and_owners() {
         let co = super::codeowners("# owners\n* @ann @org/core\n/docs/ @bo ann@x.org # docs\n/src/ @ann\n");

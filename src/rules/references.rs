@@ -128,8 +128,7 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
         if id.is_empty() || allowed.contains(&id) {
             return;
         }
-        let help =
-            did_you_mean(id, allowed.iter().copied()).unwrap_or_else(|| format!("use the id of a {what} that exists"));
+        let help = unknown_id_help(id, allowed, what);
         out.push(
             Diagnostic::error(
                 "roles/unknown-role",
@@ -231,6 +230,22 @@ pub fn roles(site: &Site, out: &mut Vec<Diagnostic>) {
         if let Some(team) = &sec.team {
             check(sec.origin(), "team", team, &groups, "group");
         }
+    }
+}
+
+/// At most this many ids are listed in a help; more would bury the line.
+const LISTED_IDS: usize = 8;
+
+/// The help of `roles/unknown-role`: the closest id, and the ids themselves when there are
+/// few, so the fix is in the message.
+fn unknown_id_help(id: &str, allowed: &[&str], what: &str) -> String {
+    let listed = (!allowed.is_empty() && allowed.len() <= LISTED_IDS)
+        .then(|| allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "));
+    match (did_you_mean(id, allowed.iter().copied()), listed) {
+        (Some(question), Some(ids)) => format!("{question} (the {what} ids are {ids})"),
+        (Some(question), None) => question,
+        (None, Some(ids)) => format!("use one of the {what} ids: {ids}"),
+        (None, None) => format!("use the id of a {what} that exists"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The contributor ladder's levels, their sponsors and measures, and the contributing guide.
 
 use super::absolute;
+use crate::i18n::Locale;
 use crate::markdown::LinkResolver;
 use crate::model::{LadderLevel, Metric, Site, Sponsors};
 use serde::Serialize;
@@ -38,7 +39,7 @@ pub(super) struct ContributingView {
     self_reference: bool,
 }
 
-pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver) -> Vec<LevelView<'a>> {
+pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver, locale: &Locale) -> Vec<LevelView<'a>> {
     let Some(ladder) = &site.ladder else { return Vec::new() };
     ladder
         .levels
@@ -53,40 +54,45 @@ pub(super) fn levels<'a>(site: &'a Site, links: &LinkResolver) -> Vec<LevelView<
                 .as_deref()
                 .filter(|r| site.role(r).is_some())
                 .map(|r| absolute(links, &format!("/roles/#{r}"))),
-            sponsors_text: level.sponsors.as_ref().map(|s| sponsors(site, s)),
-            measures: measures(&level.metrics),
-            keep: measures(&level.upkeep),
+            sponsors_text: level.sponsors.as_ref().map(|s| sponsors(site, s, locale)),
+            measures: measures(&level.metrics, locale),
+            keep: measures(&level.upkeep, locale),
         })
         .collect()
 }
 
-fn sponsors(site: &Site, sponsors: &Sponsors) -> String {
-    let count = |n: u32| crate::wording::count(n, "sponsor");
-    match sponsors {
-        Sponsors::Count(n) => format!("{}.", count(*n)),
+/// A level's sponsors in a sentence: `2 sponsors at the Maintainer level or above, from at
+/// least 2 different organisations.`
+fn sponsors(site: &Site, sponsors: &Sponsors, locale: &Locale) -> String {
+    let count = |n: u32| locale.t("export_text.contributing.sponsors", &[("n", n.into())]);
+    let mut text = match sponsors {
+        Sponsors::Count(n) => count(*n),
         Sponsors::Detailed { count: n, from, distinct_affiliations } => {
             let mut text = count(*n);
             if let Some(from) = from {
-                text.push_str(&format!(" at the {} level or above", site.name_of(from)));
+                text.push_str(
+                    &locale.t("export_text.contributing.sponsors_from", &[("level", site.name_of(from).into())]),
+                );
             }
             match distinct_affiliations {
                 Some(serde_json::Value::Number(k)) => {
-                    let k = k.as_u64().unwrap_or(0);
-                    text.push_str(&format!(
-                        ", from at least {k} different organisation{}",
-                        crate::wording::plural_s(k)
-                    ));
+                    let k = i64::try_from(k.as_u64().unwrap_or(0)).unwrap_or(i64::MAX);
+                    text.push_str(&locale.t("export_text.contributing.sponsors_orgs", &[("n", k.into())]));
                 }
-                Some(serde_json::Value::Bool(true)) => text.push_str(", each from a different organisation"),
+                Some(serde_json::Value::Bool(true)) => {
+                    text.push_str(&locale.text("export_text.contributing.sponsors_distinct"));
+                }
                 _ => {}
             }
-            text.push('.');
             text
         }
-    }
+    };
+    text.push_str(&locale.text("export_text.end"));
+    text
 }
 
-fn measures(map: &indexmap::IndexMap<String, Metric>) -> Vec<MeasureRow> {
+/// A level's measures; a metric's name comes from the locale's `metric.*` when it has one.
+fn measures(map: &indexmap::IndexMap<String, Metric>, locale: &Locale) -> Vec<MeasureRow> {
     let number = |n: f64| if n.fract() == 0.0 { format!("{n:.0}") } else { n.to_string() };
     map.iter()
         .map(|(key, metric)| {
@@ -94,12 +100,15 @@ fn measures(map: &indexmap::IndexMap<String, Metric>) -> Vec<MeasureRow> {
             if let Some(first) = name.get(..1) {
                 name = format!("{}{}", first.to_uppercase(), &name[1..]);
             }
+            if locale.has(&format!("metric.{key}")) {
+                name = locale.text(&format!("metric.{key}"));
+            }
             match metric {
                 Metric::Count(n) => MeasureRow { name, count: number(*n), per: None, source: None },
                 Metric::Detailed { count, per, source } => MeasureRow {
                     name,
                     count: number(*count),
-                    per: per.as_deref().map(|p| if p == "total" { "in total".to_string() } else { format!("per {p}") }),
+                    per: per.as_deref().map(|p| per_label(p, locale)),
                     source: source.clone(),
                 },
             }
@@ -125,4 +134,15 @@ pub(super) fn contributing(site: &Site, links: &LinkResolver) -> ContributingVie
     let last = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let self_reference = last.eq_ignore_ascii_case("CONTRIBUTING.md");
     ContributingView { title: None, body: None, url: (!self_reference).then_some(url), self_reference }
+}
+
+/// A measure's period: `in total`, `per month`, in the locale's words (a period it has no
+/// word for is shown as written).
+fn per_label(per: &str, locale: &Locale) -> String {
+    if per == "total" {
+        return locale.text("metrics.in_total");
+    }
+    let key = format!("period.{per}");
+    let period = if locale.has(&key) { locale.text(&key) } else { per.to_string() };
+    locale.t("metrics.per", &[("period", period.into())])
 }

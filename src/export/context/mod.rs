@@ -8,6 +8,7 @@ mod people;
 mod roster;
 mod security;
 
+use crate::i18n::Locale;
 use crate::markdown::LinkResolver;
 use crate::model::Site;
 use insights::{insights, Insights};
@@ -37,6 +38,9 @@ pub(super) struct Export<'a> {
     body: Option<BodyView<'a>>,
     /// Who may call a vote, by name.
     vote_caller: Option<String>,
+    /// Whether the people tables show an `Account` column (a handle on any forge) rather
+    /// than `GitHub`: when someone has an account elsewhere but none on GitHub.
+    accounts: bool,
     /// The charter's thresholds with who votes and who may veto, by name.
     thresholds: Option<crate::model::thresholds::Thresholds<'a>>,
     groups: Vec<GroupView<'a>>,
@@ -92,7 +96,8 @@ struct ProjectView<'a> {
 /// A page of the portal.
 #[derive(Serialize)]
 struct PageLink {
-    title: &'static str,
+    /// The document's key, which names the page in the locale (`export_text.noun.<key>`).
+    key: &'static str,
     url: String,
 }
 
@@ -124,8 +129,9 @@ pub(super) fn absolute(links: &LinkResolver, url: &str) -> String {
 }
 
 impl<'a> Export<'a> {
-    /// The context for `site`, whose portal `links` point into.
-    pub(super) fn new(site: &'a Site, links: &LinkResolver, notice: Notice) -> Self {
+    /// The context for `site`, whose portal `links` point into; the phrases it builds are
+    /// in `locale`'s language.
+    pub(super) fn new(site: &'a Site, links: &LinkResolver, notice: Notice, locale: &Locale) -> Self {
         let config = &site.site.project;
         let page_url = |key: &str| absolute(links, &format!("/{key}/"));
         let present = || crate::model::DOCUMENTS.into_iter().filter(|d| site.has_document(d.key));
@@ -133,7 +139,7 @@ impl<'a> Export<'a> {
         // own; the sentence lists the other pages.
         let pages = present()
             .filter(|d| !matches!(d.key, "charter" | "code-of-conduct" | "security"))
-            .map(|d| PageLink { title: d.noun, url: page_url(d.key) })
+            .map(|d| PageLink { key: d.key, url: page_url(d.key) })
             .collect();
         let portal = PortalUrls {
             home: links.base_path.clone(),
@@ -143,16 +149,16 @@ impl<'a> Export<'a> {
                 .map(|d| (d.field, site.has_document(d.key).then(|| page_url(d.key))))
                 .collect(),
         };
-        let body = deciding_body(site, links);
-        let maintainers = body_rows(site);
+        let body = deciding_body(site, links, locale);
+        let maintainers = body_rows(site, locale);
         let others = other_rows(site);
-        let emeritus = emeritus_rows(site);
+        let emeritus = emeritus_rows(site, locale);
         let vote_caller = site
             .charter
             .as_ref()
             .and_then(|c| c.decision_making.voting.as_ref())
             .and_then(|v| v.on_demand_by.as_deref())
-            .map(|id| vote_caller(site, id));
+            .map(|id| vote_caller(site, id, locale));
         let groups = site
             .groups
             .iter()
@@ -172,7 +178,7 @@ impl<'a> Export<'a> {
                     .as_ref()
                     .and_then(|dm| dm.voting.as_ref())
                     .and_then(|v| v.on_demand_by.as_deref())
-                    .map(|id| self::vote_caller(site, id)),
+                    .map(|id| self::vote_caller(site, id, locale)),
                 decided_by: g.decision_making.as_ref().map(|dm| site.body_name_of(dm.body.trim())),
             })
             .collect();
@@ -183,9 +189,9 @@ impl<'a> Export<'a> {
             .map(|c| contact(site, links, c))
             .collect();
         let ladder_contact = site.ladder.as_ref().and_then(|l| l.contact.as_ref()).map(|c| contact(site, links, c));
-        let levels = levels(site, links);
+        let levels = levels(site, links, locale);
         let contributing = contributing(site, links);
-        let report = site.security.as_ref().map(|s| report(site, links, s));
+        let report = site.security.as_ref().map(|s| report(site, links, s, locale));
         let insights = insights(site, links, &portal, &maintainers, report.as_ref());
         let aliases = roster::aliases(site);
         let body_id = site.charter.as_ref().map(|c| c.decision_making.body.trim()).unwrap_or("");
@@ -213,12 +219,13 @@ impl<'a> Export<'a> {
             security: site.security.as_deref(),
             body,
             vote_caller,
+            accounts: people::accounts_column(site),
             thresholds: site.charter.as_ref().map(|c| crate::model::thresholds::thresholds(site, &c.decision_making)),
             groups,
             maintainers,
             others,
             emeritus,
-            former: people::former_rows(site),
+            former: people::former_rows(site, locale),
             affiliations: people::affiliation_rows(site),
             conduct_contacts,
             ladder_contact,
@@ -264,12 +271,12 @@ impl Export<'_> {
 }
 
 /// Who may call a vote, as a phrase: `any Maintainer`, `any member of the Steering Committee`.
-fn vote_caller(site: &Site, id: &str) -> String {
+fn vote_caller(site: &Site, id: &str, locale: &Locale) -> String {
     if let Some(r) = site.role(id) {
-        return format!("any {}", r.name);
+        return locale.t("export_text.people.any_role", &[("name", r.name.as_str().into())]);
     }
     if let Some(g) = site.group(id) {
-        return format!("any member of the {}", g.name);
+        return locale.t("export_text.people.any_member", &[("name", g.name.as_str().into())]);
     }
     site.name_of(id).to_string()
 }

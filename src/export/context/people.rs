@@ -1,6 +1,7 @@
 //! The people of the export: the deciding body, and one row per person in a seat.
 
 use super::absolute;
+use crate::i18n::Locale;
 use crate::markdown::LinkResolver;
 use crate::model::{seats, Contact, Member, Person, Site, Text};
 use serde::Serialize;
@@ -37,6 +38,8 @@ pub(super) struct Row {
     id: String,
     pub(super) name: String,
     pub(super) github: Option<String>,
+    /// Their first account on any forge (GitHub first), for the `Account` column.
+    account: Option<Account>,
     pub(super) affiliation: Option<String>,
     role: String,
     area: Option<String>,
@@ -62,6 +65,31 @@ pub(super) struct GroupView<'a> {
     pub(super) decided_by: Option<&'a str>,
 }
 
+/// A handle on a code forge, with the platform's name and the profile's address.
+#[derive(Serialize, Clone)]
+pub(super) struct Account {
+    platform: &'static str,
+    handle: String,
+    url: String,
+}
+
+/// Whether the people tables need an `Account` column: someone has a handle on another forge
+/// but none on GitHub. A site whose people are all on GitHub (or on no forge) keeps its
+/// `GitHub` column, so its files do not change.
+pub(super) fn accounts_column(site: &Site) -> bool {
+    site.people.iter().flat_map(|p| p.people.iter()).any(|p| p.github_handle().is_none() && account(p).is_some())
+}
+
+/// The first of `person`'s accounts that names a profile (GitHub first).
+fn account(person: &Person) -> Option<Account> {
+    person.all_accounts().into_iter().find_map(|(platform, text)| {
+        let url = crate::model::values::profile_url(platform, text)?;
+        let handle = crate::model::values::handle(text)?.to_string();
+        let name = crate::model::values::PROFILE_URLS.iter().find(|(p, _, _)| *p == platform)?.1;
+        Some(Account { platform: name, handle, url })
+    })
+}
+
 /// A way to reach someone, with a person of people.yaml resolved.
 #[derive(Serialize, Default)]
 pub(super) struct ContactView {
@@ -75,7 +103,7 @@ pub(super) struct ContactView {
     when: Option<String>,
 }
 
-pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<BodyView<'a>> {
+pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver, locale: &Locale) -> Option<BodyView<'a>> {
     let id = site.charter.as_ref()?.decision_making.body.trim();
     if let Some(role) = site.role(id) {
         let active = seats::holders(site, id).len();
@@ -84,8 +112,16 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
             vacant: role.seats.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX).saturating_sub(active)),
             cap: role.max_per_organization,
             elections: role.elections.as_ref(),
-            electorate: role.elections.as_ref().and_then(|e| e.electorate.as_deref()).map(|i| who(site, i, true)),
-            candidates: role.elections.as_ref().and_then(|e| e.candidates_from.as_deref()).map(|i| who(site, i, false)),
+            electorate: role
+                .elections
+                .as_ref()
+                .and_then(|e| e.electorate.as_deref())
+                .map(|i| who(site, i, true, locale)),
+            candidates: role
+                .elections
+                .as_ref()
+                .and_then(|e| e.candidates_from.as_deref())
+                .map(|i| who(site, i, false, locale)),
             id: &role.id,
             kind: "role",
             name: &role.name,
@@ -119,13 +155,19 @@ pub(super) fn deciding_body<'a>(site: &'a Site, links: &LinkResolver) -> Option<
 
 /// The holders of role or group `id`, in words: `every active Maintainer` for a role (whose
 /// name is one holder's), `the active members of Core team` for a group.
-fn who(site: &Site, id: &str, active: bool) -> String {
-    let active = if active { "active " } else { "" };
-    match site.named(id) {
-        Some(crate::model::Named::Role(r)) => format!("every {active}{}", r.name.trim()),
-        Some(named) => format!("the {active}members of {}", named.name()),
-        None => id.to_string(),
-    }
+fn who(site: &Site, id: &str, active: bool, locale: &Locale) -> String {
+    let (key, name) = match site.named(id) {
+        Some(crate::model::Named::Role(r)) => (
+            if active { "export_text.people.every_active_role" } else { "export_text.people.every_role" },
+            r.name.trim(),
+        ),
+        Some(named) => (
+            if active { "export_text.people.active_members_of" } else { "export_text.people.members_of" },
+            named.name(),
+        ),
+        None => return id.to_string(),
+    };
+    locale.t(key, &[("name", name.into())])
 }
 
 /// The first seat of `person` among `lists`: where its area and date come from.
@@ -140,6 +182,7 @@ pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>
         id: person.to_string(),
         name: p.map_or_else(|| person.to_string(), |p| p.name.clone()),
         github: p.and_then(|p| p.github_handle()).and_then(crate::model::values::handle).map(str::to_string),
+        account: p.and_then(account),
         affiliation: p.and_then(|p| p.current_affiliation()).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         role,
         area: nonblank(seat.and_then(|s| s.area.as_ref())).or_else(|| p.and_then(|p| nonblank(p.area.as_ref()))),
@@ -149,7 +192,7 @@ pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>
 }
 
 /// The deciding body's active members, as `seats` counts them (each once, emeritus left out).
-pub(super) fn body_rows(site: &Site) -> Vec<Row> {
+pub(super) fn body_rows(site: &Site, locale: &Locale) -> Vec<Row> {
     let Some(body) = seats::deciding_body(site) else { return Vec::new() };
     match body.kind {
         "role" => {
@@ -166,7 +209,11 @@ pub(super) fn body_rows(site: &Site) -> Vec<Row> {
                 .iter()
                 .map(|s| {
                     let chair = group.chairs.iter().any(|m| m.person == s.person);
-                    let role = if chair { format!("{} (chair)", group.name) } else { group.name.clone() };
+                    let role = if chair {
+                        locale.t("export_text.people.chair", &[("group", group.name.as_str().into())])
+                    } else {
+                        group.name.clone()
+                    };
                     row(site, s.person, role, seat_of(&[&group.chairs, &group.members, from_role], s.person))
                 })
                 .collect()
@@ -198,7 +245,7 @@ pub(super) fn other_rows(site: &Site) -> Vec<Row> {
 }
 
 /// Emeritus people, with the roles and groups that still list them.
-pub(super) fn emeritus_rows(site: &Site) -> Vec<Row> {
+pub(super) fn emeritus_rows(site: &Site, locale: &Locale) -> Vec<Row> {
     let Some(people) = &site.people else { return Vec::new() };
     people
         .people
@@ -219,7 +266,7 @@ pub(super) fn emeritus_rows(site: &Site) -> Vec<Row> {
                     seat = seat.or(Some(m));
                 }
             }
-            row(site, &p.id, held.join(", "), seat)
+            row(site, &p.id, held.join(&locale.text("export_text.sep")), seat)
         })
         .collect()
 }
@@ -252,6 +299,7 @@ fn given(value: Option<&str>) -> Option<String> {
 pub(super) struct FormerRow {
     name: String,
     github: Option<String>,
+    account: Option<Account>,
     role: String,
     since: Option<String>,
     until: Option<String>,
@@ -259,7 +307,7 @@ pub(super) struct FormerRow {
 }
 
 /// Every role's `former_members`, role by role in file order, latest end first within a role.
-pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
+pub(super) fn former_rows(site: &Site, locale: &Locale) -> Vec<FormerRow> {
     let named = site.ladder.as_ref().and_then(|l| l.emeritus_name());
     let mut out = Vec::new();
     for role in site.roles.iter().flat_map(|r| r.roles.iter()) {
@@ -274,12 +322,20 @@ pub(super) fn former_rows(site: &Site) -> Vec<FormerRow> {
                         .and_then(|p| p.github_handle())
                         .and_then(crate::model::values::handle)
                         .map(str::to_string),
+                    account: person.and_then(account),
                     role: role.name.clone(),
                     since: f.since.clone(),
                     until: f.until.clone(),
                     reason: f.reason.as_deref().map(|r| match (r.trim(), named) {
                         ("emeritus", Some(name)) => name.to_string(),
-                        _ => r.replace('-', " "),
+                        (reason, _) => {
+                            let key = format!("export_text.people.end_reason.{reason}");
+                            if locale.has(&key) {
+                                locale.text(&key)
+                            } else {
+                                r.replace('-', " ")
+                            }
+                        }
                     }),
                 }
             })

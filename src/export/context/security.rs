@@ -2,6 +2,7 @@
 
 use super::absolute;
 use super::people::{row, seat_of, Row};
+use crate::i18n::Locale;
 use crate::markdown::LinkResolver;
 use crate::model::{seats, Site, Text};
 use serde::Serialize;
@@ -16,7 +17,10 @@ pub(super) struct ReportView {
 
 #[derive(Serialize)]
 pub(super) struct Route {
+    /// What the route is, in English (security-insights.yml's text).
     pub(super) kind: String,
+    /// The same in the site's language (SECURITY.md).
+    label: String,
     pub(super) address: String,
     href: Option<String>,
     pub(super) acknowledge_days: Option<u32>,
@@ -39,19 +43,31 @@ struct ChannelView {
     purpose: Option<Text>,
 }
 
-pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::SecurityPolicy) -> ReportView {
+pub(super) fn report(
+    site: &Site,
+    links: &LinkResolver,
+    policy: &crate::model::SecurityPolicy,
+    locale: &Locale,
+) -> ReportView {
     let mut routes: Vec<Route> = Vec::new();
+    let route = |kind: &str, label: String, address: &str, days: Option<u32>, scope: Option<String>| {
+        let mut route = route(kind, address, links, days, scope);
+        route.label = label;
+        route
+    };
+    let word = |key: &str| locale.text(&format!("export_text.security.route.{key}"));
     if let Some(c) = &policy.contact {
         let listed = |a: &str| policy.contacts.iter().any(|x| x.address.trim() == a.trim());
         if let Some(email) = c.email.as_deref().filter(|e| !listed(e)) {
-            routes.push(route("E-mail", email, links, policy.acknowledge_days, None));
+            routes.push(route("E-mail", word("email"), email, policy.acknowledge_days, None));
         }
         if let Some(url) = c.url.as_deref().filter(|u| !listed(u)) {
-            routes.push(route("Web", url, links, policy.acknowledge_days, None));
+            routes.push(route("Web", word("web"), url, policy.acknowledge_days, None));
         }
         if let Some(p) = c.person.as_deref().and_then(|id| site.person(id)) {
             if let Some(email) = p.email.as_deref().filter(|e| !listed(e)) {
-                routes.push(route(&format!("E-mail to {}", p.name), email, links, policy.acknowledge_days, None));
+                let label = locale.t("export_text.security.route.email_to", &[("name", p.name.as_str().into())]);
+                routes.push(route(&format!("E-mail to {}", p.name), label, email, policy.acknowledge_days, None));
             }
         }
     }
@@ -61,8 +77,17 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
             "form" => "Web form".to_string(),
             other => other.replace('-', " "),
         };
+        // The English kinds of SECURITY.md are the locale's `route.*`; the other kinds of
+        // contact (`phone`, `chat`) are the locale's `enum.contact_kind.*`, as written otherwise.
+        let label = match c.kind.as_str() {
+            "email" | "form" | "web" => word(c.kind.as_str()),
+            other if locale.has(&format!("enum.contact_kind.{other}")) => {
+                locale.text(&format!("enum.contact_kind.{other}"))
+            }
+            _ => kind.clone(),
+        };
         let scope = c.scope.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-        routes.push(route(&kind, &c.address, links, c.acknowledge_days.or(policy.acknowledge_days), scope));
+        routes.push(route(&kind, label, &c.address, c.acknowledge_days.or(policy.acknowledge_days), scope));
     }
     let team = policy.team.as_deref().map(|id| {
         let group = site.groups.as_ref().and_then(|g| g.groups.iter().position(|x| x.id == id));
@@ -74,7 +99,7 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
                     .iter()
                     .map(|s| {
                         let chair = g.chairs.iter().any(|m| m.person == s.person);
-                        let role = if chair { "chair".to_string() } else { String::new() };
+                        let role = if chair { locale.text("export_text.people.chair_alone") } else { String::new() };
                         row(site, s.person, role, seat_of(&[&g.chairs, &g.members, from_role], s.person))
                     })
                     .collect();
@@ -99,7 +124,14 @@ pub(super) fn report(site: &Site, links: &LinkResolver, policy: &crate::model::S
         .map(|id| match site.site.project.channels.iter().find(|c| &c.id == id) {
             Some(c) => ChannelView {
                 id: c.id.clone(),
-                kind: c.kind.replace('-', " "),
+                kind: {
+                    let key = format!("enum.channel.{}", c.kind);
+                    if locale.has(&key) {
+                        locale.text(&key)
+                    } else {
+                        c.kind.replace('-', " ")
+                    }
+                },
                 url: absolute(links, &c.url),
                 purpose: c.purpose.clone(),
             },
@@ -128,6 +160,7 @@ fn route(
     };
     Route {
         kind: kind.to_string(),
+        label: kind.to_string(),
         address: address.strip_prefix("mailto:").unwrap_or(address).to_string(),
         href,
         acknowledge_days,
