@@ -247,8 +247,9 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// Plain text that a multilingual site may translate: the portal's title and description, a
-/// menu entry's title. Never parsed as Markdown; written as a plain string it is
+/// Plain text that a multilingual site may translate: every name and title the portal shows
+/// (the portal's title, a menu entry, a role's, level's, group's or value's name, a
+/// decision's title…), never people's names. Never parsed as Markdown; written as a plain string it is
 /// language-neutral (the same in every language, never reported as untranslated), written as
 /// a map of translations it reads like a [`Text`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
