@@ -187,63 +187,66 @@ impl Serialize for Text {
 /// translation. A map is a translation map.
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
+        deserializer.deserialize_any(TextVisitor("Markdown text"))
+    }
+}
 
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("Markdown text, or a map of translations such as `{en: …, zh-CN: …}`")
-            }
+/// Reads a [`Text`] or a [`Label`]; the text says what a wrong value should have been.
+struct TextVisitor(&'static str);
 
-            // A folded YAML line break between CJK characters is no space (see `super::cjk`).
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::from(super::cjk::unfold(v.to_string())))
-            }
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
 
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::from(super::cjk::unfold(v)))
-            }
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}, or a map of translations such as `{{en: …, zh-CN: …}}`", self.0)
+    }
 
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
+    // A folded YAML line break between CJK characters is no space (see `super::cjk`).
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::from(super::cjk::unfold(v.to_string())))
+    }
 
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text::from(super::cjk::unfold(v)))
+    }
 
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
 
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
 
-            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
-                Ok(Text::default())
-            }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
 
-            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
-                Ok(Text::default())
-            }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
 
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Text, D::Error> {
-                deserializer.deserialize_any(self)
-            }
+    fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text::default())
+    }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut translations = IndexMap::new();
-                while let Some((tag, text)) = map.next_entry::<String, Option<String>>()? {
-                    if let Some(text) = text {
-                        translations.insert(tag, super::cjk::unfold(text));
-                    }
-                }
-                let text = LANGUAGE.with(|l| Text::resolve(&translations, l.borrow().as_ref()));
-                Ok(Text { text, translations })
+    fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text::default())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Text, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut translations = IndexMap::new();
+        while let Some((tag, text)) = map.next_entry::<String, Option<String>>()? {
+            if let Some(text) = text {
+                translations.insert(tag, super::cjk::unfold(text));
             }
         }
-        deserializer.deserialize_any(TextVisitor)
+        let text = LANGUAGE.with(|l| Text::resolve(&translations, l.borrow().as_ref()));
+        Ok(Text { text, translations })
     }
 }
 
@@ -319,7 +322,7 @@ impl std::fmt::Display for Label {
 
 impl<'de> Deserialize<'de> for Label {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Text::deserialize(deserializer).map(Label)
+        deserializer.deserialize_any(TextVisitor("plain text")).map(Label)
     }
 }
 
@@ -397,5 +400,9 @@ mod tests {
         assert_eq!(mark_prose(&label).unwrap()[PLAIN_MARK]["zh-CN"], "Lumen 社区");
         let plain = Label::from("Lumen");
         assert_eq!(mark_prose(&plain).unwrap(), "Lumen");
+        let wrong = serde_yaml::from_str::<Label>("[Lumen]").unwrap_err().to_string();
+        assert!(wrong.starts_with("invalid type: sequence, expected plain text, or a map of translations"), "{wrong}");
+        let wrong = serde_yaml::from_str::<Text>("[Lumen]").unwrap_err().to_string();
+        assert!(wrong.starts_with("invalid type: sequence, expected Markdown text, or a map"), "{wrong}");
     }
 }
