@@ -268,26 +268,10 @@ impl Label {
     pub fn is_blank(&self) -> bool {
         self.0.is_blank()
     }
-
-    /// The translations as written (tag, text), in file order; empty for a plain string.
-    pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.translations()
-    }
-
-    /// Whether it was written as a map of translations.
-    pub fn is_translated(&self) -> bool {
-        self.0.is_translated()
-    }
 }
 
 impl From<&str> for Label {
     fn from(text: &str) -> Self {
-        Label(Text::from(text))
-    }
-}
-
-impl From<String> for Label {
-    fn from(text: String) -> Self {
         Label(Text::from(text))
     }
 }
@@ -299,18 +283,6 @@ impl std::ops::Deref for Label {
 
     fn deref(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl PartialEq<str> for Label {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Label {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
     }
 }
 
