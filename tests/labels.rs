@@ -254,3 +254,13 @@ fn a_ladder_metric_needs_a_name_in_each_further_language() {
     assert!(read(&out, "zh-cn/ladder/index.html").contains("<th scope=\"row\">活跃月数</th>"));
     assert!(read(&out, "ladder/index.html").contains("<th scope=\"row\">Months active</th>"));
 }
+
+#[test]
+fn each_translation_of_a_name_is_checked_where_it_is_written() {
+    let roles =
+        ROLES.replace("    name: { en: Maintainer, zh-CN: 维护者 }", "    name: { en: Maintainer, zh-CN: TODO }");
+    let dir = bilingual(&[("governance/roles.yaml", &roles)]);
+    let found = located(dir.path(), "text/placeholder");
+    let got: Vec<_> = found.iter().map(|(f, l, c, m, _)| (f.as_str(), *l, *c, m.as_str())).collect();
+    assert_eq!(got, [("governance/roles.yaml", 3, 36, "placeholder `TODO` left in `roles[0].name.zh-CN`")]);
+}
