@@ -92,13 +92,13 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
     assert!(same_as_full(&root, &mut cache, "content page title") < pages - 1);
 
     let governance = [
-        ("charter.yaml", "name: Transparency", "name: Transparency and trust"),
-        ("code-of-conduct.yaml", "name: Contributor Covenant", "name: Contributor Covenant (adapted)"),
-        ("decisions.yaml", "title: Charter the Security Response Team", "title: Charter the security team"),
-        ("groups.yaml", "name: Security triage", "name: Security triage duty"),
-        ("ladder.yaml", "name: Contributor", "name: Contributor (first level)"),
+        ("charter.yaml", "name: { en: Transparency,", "name: { en: Transparency and trust,"),
+        ("code-of-conduct.yaml", "en: Contributor Covenant,", "en: Contributor Covenant (adapted),"),
+        ("decisions.yaml", "en: Charter the Security Response Team", "en: Charter the security team"),
+        ("groups.yaml", "zh-CN: 安全问题研判会", "zh-CN: 安全问题研判例会"),
+        ("ladder.yaml", "name: { en: Contributor,", "name: { en: Contributor (first level),"),
         ("people.yaml", "name: Mira Okafor", "name: Mira A. Okafor"),
-        ("roles.yaml", "name: Member", "name: Project member"),
+        ("roles.yaml", "zh-CN: 成员 }", "zh-CN: 项目成员 }"),
         ("security.yaml", "disclosure_days: 90", "disclosure_days: 60"),
     ];
     for (file, old, new) in governance {

@@ -152,6 +152,9 @@ fn every_written_form_validates() {
         ("people", "people:\n  - { id: wang-fang, name: 王芳, accounts: { github: wangf, gitee: wang-fang, gitlab: wf, atomgit: wf, codeberg: wf }, independent: true }\n  - { id: omar, name: Omar, github: ohaddad, affiliations: [{ name: Northwind, from: 2019-04-01, until: 2023-06-30 }, { name: Quarry, from: 2023-07-01 }] }\n"),
         ("roles", "roles:\n  - { id: council, name: Council member, body_name: Council, description: D, responsibilities: [R] }\n"),
         ("groups", "groups:\n  - { id: sig, name: SIG, status: archived, archived_on: 2025-06-30, decision_making: { model: voting, body: sig, voting: { majority: simple }, thresholds: [{ decision: X, majority: two-thirds, veto_by: council }] }, meetings: [{ name: Call, time: \"10:00\", timezone: Asia/Shanghai, description: Weekly. }] }\n"),
+        // Names and titles as maps of translations.
+        ("roles", "roles:\n  - { id: m, name: { en: Maintainer, zh-CN: 维护者 }, body_name: { en: Council, zh-CN: 委员会 }, description: D, responsibilities: [R], members: [{ person: bob, area: { en: Docs, zh-CN: 文档 } }] }\n"),
+        ("decisions", "decisions:\n  - { id: d, date: 2025-01-01, title: { en: T, zh-CN: 标题 } }\n"),
         ("decisions", "decisions:\n  - { id: e, date: 2025-01-01, title: T, outcome: elected, body: council, candidates: [{ person: omar, votes: 3, elected: true }, { person: wang-fang }] }\n"),
     ];
     for (document, text) in cases {

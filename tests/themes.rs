@@ -74,15 +74,19 @@ fn the_example_site_builds_with_the_minimal_theme_and_shows_its_data() {
         assert!(people_text.contains(name), "people page lacks `{name}`");
     }
 
-    // Every ladder level, by anchor.
+    // Every ladder level, by anchor, and by its name in each language.
     let ladder = read(&out, "ladder/index.html");
+    let zh_ladder = decoded(&read(&out, "zh-cn/ladder/index.html"));
     let levels = yaml(&site, "governance/ladder.yaml");
     let levels = levels["levels"].as_sequence().expect("levels");
     assert!(!levels.is_empty());
     for level in levels {
         let id = level["id"].as_str().expect("id");
         assert!(ladder.contains(&format!("id=\"{id}\"")), "ladder page lacks the level `{id}`");
-        assert!(decoded(&ladder).contains(level["name"].as_str().expect("name")));
+        let (en, zh) =
+            (level["name"]["en"].as_str().expect("name.en"), level["name"]["zh-CN"].as_str().expect("name.zh-CN"));
+        assert!(decoded(&ladder).contains(en) && !decoded(&ladder).contains(zh), "{en}");
+        assert!(zh_ladder.contains(zh), "{zh}");
     }
 
     // Every page of the default theme exists, styled by the minimal theme's own stylesheet

@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Label, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -53,9 +53,9 @@ pub struct Scope {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
-    /// Name, e.g. Transparency.
+    /// Name, e.g. Transparency; a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// What it means here.
     pub description: Option<Text>,
 }
@@ -116,7 +116,7 @@ pub struct Threshold {
     /// Which decision: free text shown as written (`Changing this charter`), or a
     /// version-1 id such as `amendment`.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub decision: String,
+    pub decision: Label,
     /// The majority it needs.
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub majority: String,
@@ -151,7 +151,7 @@ impl Threshold {
     /// phrase (`Amendment`, `New maintainer`), as version 1 showed it; anything else as written,
     /// since a name such as `PEP 13` or `Changing this charter` must keep its case.
     pub fn label(&self) -> String {
-        let d = self.decision.trim();
+        let d = self.decision.as_str().trim();
         let is_id = !d.is_empty() && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !is_id {
             return d.to_string();

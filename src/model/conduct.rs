@@ -1,4 +1,4 @@
-use super::{Contact, Text};
+use super::{Contact, Label, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,7 @@ pub struct CodeOfConduct {
 pub struct BasedOn {
     /// e.g. Contributor Covenant.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// e.g. "2.1"; for the Contributor Covenant one of [`super::values::COVENANT_VERSIONS`].
     pub version: Option<String>,
     /// Where it is published.
@@ -105,9 +105,9 @@ pub struct Reporting {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnforcementStep {
-    /// e.g. Correction, Warning.
+    /// e.g. Correction, Warning; a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub level: String,
+    pub level: Label,
     /// The behaviour that leads here, in Contributor Covenant 2.x's words ("community impact").
     pub impact: Option<Text>,
     /// The behaviour that leads here, in Contributor Covenant 3.0's words ("event").

@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Label, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -28,9 +28,9 @@ pub struct Decision {
     /// YYYY-MM-DD (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub date: String,
-    /// Title (required).
+    /// Title (required); a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub title: String,
+    pub title: Label,
     /// accepted | rejected | deferred | withdrawn | superseded | elected.
     pub outcome: Option<String>,
     /// The role or group that decided.

@@ -1,4 +1,4 @@
-use super::{DecisionMaking, Member, Text};
+use super::{DecisionMaking, Label, Member, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -25,9 +25,9 @@ pub struct Group {
     #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
-    /// Display name (required).
+    /// Display name (required); a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// What the group does.
     pub description: Option<Text>,
     /// Chairs (person ids or `{ person, area, since }`).
@@ -88,9 +88,9 @@ pub struct Limit {
 pub struct Meeting {
     /// Meeting name.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// e.g. every second Tuesday.
-    pub cadence: Option<String>,
+    pub cadence: Option<Label>,
     /// e.g. "16:00", in UTC.
     pub time_utc: Option<String>,
     /// The local time, `HH:MM` (24-hour), in `timezone`; shown with its UTC equivalent.

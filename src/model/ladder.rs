@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Label, Text};
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ impl Ladder {
     /// What the project calls its emeritus status, as written (user text is never
     /// case-folded); `None` when it does not say, and govsite's own word is used.
     pub fn emeritus_name(&self) -> Option<&str> {
-        self.emeritus_name.as_deref().map(str::trim).filter(|n| !n.is_empty())
+        self.emeritus_name.as_ref().map(|n| n.as_str().trim()).filter(|n| !n.is_empty())
     }
 }
 
@@ -40,7 +40,7 @@ pub struct Ladder {
     /// What the project calls its emeritus status (`Inactive core team member`); the portal
     /// says it instead of "Emeritus".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emeritus_name: Option<String>,
+    pub emeritus_name: Option<Label>,
     /// Involuntary removal: grounds and who decides.
     pub removal: Option<Text>,
 }
@@ -54,7 +54,7 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Display name.
-    pub name: Option<String>,
+    pub name: Option<Label>,
     /// E-mail address.
     pub email: Option<String>,
     /// A web address.
@@ -63,11 +63,11 @@ pub struct Contact {
     pub person: Option<String>,
     /// What the contact is, shown after it: `Lead responder`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Label>,
     /// When to use this contact rather than the others, as plain text: `if the Conduct WG has
     /// a conflict of interest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<String>,
+    pub when: Option<Label>,
 }
 
 impl LadderLevel {
@@ -84,9 +84,9 @@ pub struct LadderLevel {
     #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
-    /// Display name (required).
+    /// Display name (required); a map of translations in a multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// The role this level grants.
     pub role: Option<String>,
     /// What the level is.

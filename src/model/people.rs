@@ -1,3 +1,4 @@
+use super::Label;
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,8 +44,8 @@ pub struct Person {
     /// Which organisation they worked for when; the entry without `until` is current.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::de::or_default")]
     pub affiliations: Vec<Affiliation>,
-    /// Domain of responsibility.
-    pub area: Option<String>,
+    /// Domain of responsibility; a map of translations in a multilingual site.
+    pub area: Option<Label>,
     /// When they joined (YYYY-MM-DD).
     pub since: Option<String>,
     /// Listed but no longer active.

@@ -1,4 +1,4 @@
-use super::Text;
+use super::{Label, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -25,13 +25,14 @@ pub struct Role {
     #[serde(default, deserialize_with = "super::de::or_default")]
     #[schemars(pattern(super::schema::SLUG))]
     pub id: String,
-    /// Display name (required): what one holder is called.
+    /// Display name (required): what one holder is called; a map of translations in a
+    /// multilingual site.
     #[serde(default, deserialize_with = "super::de::or_default")]
-    pub name: String,
+    pub name: Label,
     /// What the holders are called together, acting as a body (`Steering Council`, where one
     /// holder is a `Steering Council member`): used where a text speaks of the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body_name: Option<String>,
+    pub body_name: Option<Label>,
     /// What the role is (required).
     #[serde(default, deserialize_with = "super::de::or_default")]
     pub description: Text,
@@ -118,7 +119,7 @@ pub struct Member {
     /// Person id.
     pub person: String,
     /// Area of responsibility in this seat.
-    pub area: Option<String>,
+    pub area: Option<Label>,
     /// Held since (YYYY-MM-DD).
     pub since: Option<String>,
     /// The group (a SIG) this holding is scoped to: what `groups[].limits` count.
@@ -139,7 +140,7 @@ struct MemberDetail {
     #[schemars(pattern(super::schema::SLUG))]
     person: String,
     /// Area of responsibility in this seat.
-    area: Option<String>,
+    area: Option<Label>,
     /// Held since (YYYY-MM-DD).
     since: Option<String>,
     /// The group this holding is scoped to.

@@ -13,7 +13,8 @@ pub const SLUG: &str = "^[a-z0-9-]+$";
 /// A transform for `#[schemars(transform = super::schema::require(Type::REQUIRED))]` on a model type:
 /// the format requires these fields, although the model gives them a default so that govsite
 /// can report each missing one itself (`schema/missing-field`). Each is listed in `required`,
-/// loses its default, and may not be empty (`minLength`/`minItems` 1), as govsite demands.
+/// loses its default, and may not be empty (`minLength`/`minItems` 1), as govsite demands;
+/// a text that may be a map of translations (`Text`, `Label`) may not be an empty string.
 pub fn require(fields: &'static [&'static str]) -> impl FnMut(&mut Schema) {
     move |schema: &mut Schema| {
         let Some(object) = schema.as_object_mut() else { return };
@@ -29,7 +30,7 @@ pub fn require(fields: &'static [&'static str]) -> impl FnMut(&mut Schema) {
                     Some("array") => {
                         property.entry("minItems").or_insert(json!(1));
                     }
-                    _ => {}
+                    _ => non_empty_string(property.get_mut("anyOf")),
                 }
             }
         }
@@ -38,6 +39,19 @@ pub fn require(fields: &'static [&'static str]) -> impl FnMut(&mut Schema) {
                 if !required.iter().any(|r| r == field) {
                     required.push(json!(field));
                 }
+            }
+        }
+    }
+}
+
+/// The string form of a field written as a string or a map of translations (`anyOf`) may not
+/// be empty.
+fn non_empty_string(any_of: Option<&mut Value>) {
+    let Some(Value::Array(forms)) = any_of else { return };
+    for form in forms {
+        if let Value::Object(form) = form {
+            if form.get("type").and_then(Value::as_str) == Some("string") {
+                form.entry("minLength").or_insert(json!(1));
             }
         }
     }

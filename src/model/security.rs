@@ -1,4 +1,4 @@
-use super::{Contact, Text};
+use super::{Contact, Label, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +62,7 @@ pub struct SecurityContact {
     pub acknowledge_days: Option<u32>,
     /// What this route is for, as plain text: `CPython and pip`, `everything else, or if unsure`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<Label>,
 }
 
 /// A version line and whether it is supported; a bare string means supported.

@@ -187,68 +187,72 @@ impl Serialize for Text {
 /// translation. A map is a translation map.
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("Markdown text, or a map of translations such as `{en: …, zh-CN: …}`")
-            }
-
-            // A folded YAML line break between CJK characters is no space (see `super::cjk`).
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::from(super::cjk::unfold(v.to_string())))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::from(super::cjk::unfold(v)))
-            }
-
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text::from(v.to_string()))
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
-                Ok(Text::default())
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
-                Ok(Text::default())
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Text, D::Error> {
-                deserializer.deserialize_any(self)
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut translations = IndexMap::new();
-                while let Some((tag, text)) = map.next_entry::<String, Option<String>>()? {
-                    if let Some(text) = text {
-                        translations.insert(tag, super::cjk::unfold(text));
-                    }
-                }
-                let text = LANGUAGE.with(|l| Text::resolve(&translations, l.borrow().as_ref()));
-                Ok(Text { text, translations })
-            }
-        }
-        deserializer.deserialize_any(TextVisitor)
+        deserializer.deserialize_any(TextVisitor("Markdown text"))
     }
 }
 
-/// Plain text that a multilingual site may translate: the portal's title and description, a
-/// menu entry's title. Never parsed as Markdown; written as a plain string it is
+/// Reads a [`Text`] or a [`Label`]; the text says what a wrong value should have been.
+struct TextVisitor(&'static str);
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}, or a map of translations such as `{{en: …, zh-CN: …}}`", self.0)
+    }
+
+    // A folded YAML line break between CJK characters is no space (see `super::cjk`).
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::from(super::cjk::unfold(v.to_string())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text::from(super::cjk::unfold(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+        Ok(Text::from(v.to_string()))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text::default())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text::default())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Text, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut translations = IndexMap::new();
+        while let Some((tag, text)) = map.next_entry::<String, Option<String>>()? {
+            if let Some(text) = text {
+                translations.insert(tag, super::cjk::unfold(text));
+            }
+        }
+        let text = LANGUAGE.with(|l| Text::resolve(&translations, l.borrow().as_ref()));
+        Ok(Text { text, translations })
+    }
+}
+
+/// Plain text that a multilingual site may translate: every name and title the portal shows
+/// (the portal's title, a menu entry, a role's, level's, group's or value's name, a
+/// decision's title…), never people's names. Never parsed as Markdown; written as a plain string it is
 /// language-neutral (the same in every language, never reported as untranslated), written as
 /// a map of translations it reads like a [`Text`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -272,6 +276,16 @@ impl From<&str> for Label {
     }
 }
 
+/// A label reads as its text in the language the model was read for, like a `String` reads as
+/// a `str`: rules, exports and charts use names and titles as text.
+impl std::ops::Deref for Label {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl std::fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.as_str())
@@ -280,7 +294,7 @@ impl std::fmt::Display for Label {
 
 impl<'de> Deserialize<'de> for Label {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Text::deserialize(deserializer).map(Label)
+        deserializer.deserialize_any(TextVisitor("plain text")).map(Label)
     }
 }
 
@@ -358,5 +372,9 @@ mod tests {
         assert_eq!(mark_prose(&label).unwrap()[PLAIN_MARK]["zh-CN"], "Lumen 社区");
         let plain = Label::from("Lumen");
         assert_eq!(mark_prose(&plain).unwrap(), "Lumen");
+        let wrong = serde_yaml::from_str::<Label>("[Lumen]").unwrap_err().to_string();
+        assert!(wrong.starts_with("invalid type: sequence, expected plain text, or a map of translations"), "{wrong}");
+        let wrong = serde_yaml::from_str::<Text>("[Lumen]").unwrap_err().to_string();
+        assert!(wrong.starts_with("invalid type: sequence, expected Markdown text, or a map"), "{wrong}");
     }
 }

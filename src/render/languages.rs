@@ -67,7 +67,8 @@ pub(super) fn pages_in<'a>(pages: &[&'a Page], language: &str, default: &str) ->
 
 /// The addresses published once per language (see `LinkResolver::localized`).
 pub(super) fn localized_addresses(site: &Site, pages: &[&Page]) -> HashSet<String> {
-    let mut out: HashSet<String> = ["", "search", "search-index.json", "404.html"].map(String::from).into();
+    let mut out: HashSet<String> =
+        ["", "search", "search-index.json", "404.html", "governance.json"].map(String::from).into();
     out.extend(crate::model::DOCUMENTS.iter().filter(|d| site.has_document(d.key)).map(|d| d.key.to_string()));
     out.extend(pages.iter().map(|p| p.path.clone()));
     out

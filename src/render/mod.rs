@@ -184,6 +184,14 @@ pub fn render_with(
         let links = links.in_language(&language.prefix);
         let pass = Pass { checked, model: &model, language, languages: &languages, options, locales: &locales };
         let out = pass.render(&language_pages, links, &theme, &pages_to, cache.as_deref_mut())?;
+        if !language.prefix.is_empty() {
+            // The model as this language's pages show it; the default language's is at the root.
+            let json = serde_json::to_vec_pretty(&*model)?;
+            files.push(OutputFile {
+                path: Path::new(&language.prefix).join("governance.json"),
+                content: Content::Bytes(json),
+            });
+        }
         files.extend(out.files);
         rendered.extend(out.rendered);
         sitemap.extend(out.urls);

@@ -156,7 +156,7 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
         };
         for role in site.roles.iter().flat_map(|r| r.roles.iter()).filter(|r| !r.open) {
             for m in &role.members {
-                seat(&m.person, role.name.clone(), format!("{project_url}roles/#{}", role.id));
+                seat(&m.person, role.name.to_string(), format!("{project_url}roles/#{}", role.id));
             }
         }
         for group in site.groups.iter().flat_map(|g| g.groups.iter()) {
@@ -168,7 +168,7 @@ fn people<'a>(portfolio: &'a Portfolio, base_path: &str) -> Vec<PersonCard<'a>> 
                 );
             }
             for m in group.members.iter() {
-                seat(&m.person, group.name.clone(), format!("{project_url}groups/#{}", group.id));
+                seat(&m.person, group.name.to_string(), format!("{project_url}groups/#{}", group.id));
             }
         }
     }

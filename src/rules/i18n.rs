@@ -117,9 +117,10 @@ struct Missing {
     help: String,
 }
 
-/// `i18n/missing`: in a multilingual site, a prose field or a page that lacks a language's
-/// translation. Each is reported where it is written, with the count of that language's
-/// missing translations; names, titles, handles and ids are language-neutral and never are.
+/// `i18n/missing`: in a multilingual site, a prose field, a name or title written as a map of
+/// translations, a page, or a ladder metric's name that lacks a language's translation. Each
+/// is reported where it is written, with the count of that language's missing translations;
+/// names, titles, handles and ids written as plain strings are language-neutral and never are.
 pub fn missing(site: &Site, out: &mut Vec<Diagnostic>) {
     let config = &site.site;
     if !config.is_multilingual() {
@@ -132,6 +133,7 @@ pub fn missing(site: &Site, out: &mut Vec<Diagnostic>) {
         missing_in_doc(&doc, &languages, default, &mut found);
     }
     missing_pages(site, &languages, default, &mut found);
+    missing_metric_names(site, &languages, default, &mut found);
     let mut per_language: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &found {
         *per_language.entry(m.language.as_str()).or_default() += 1;
@@ -223,6 +225,33 @@ fn missing_pages(site: &Site, languages: &[&str], default: &str, found: &mut Vec
                 what: "this page".into(),
                 help: format!("translate it into {}", name.display().to_string().replace('\\', "/")),
             });
+        }
+    }
+}
+
+/// A ladder metric is named by its key (`months_active`), which each language shows as its
+/// locale's `metric.<key>`; a further language without one shows the key. Reported once per
+/// key, at its first use.
+fn missing_metric_names(site: &Site, languages: &[&str], default: &str, found: &mut Vec<Missing>) {
+    let Some(ladder) = &site.ladder else { return };
+    let mut seen = HashSet::new();
+    for (i, level) in ladder.levels.iter().enumerate() {
+        for (list, metrics) in [("metrics", &level.metrics), ("upkeep", &level.upkeep)] {
+            for key in metrics.keys().filter(|k| seen.insert(k.as_str())) {
+                for language in languages.iter().filter(|l| **l != default) {
+                    if crate::i18n::Locale::for_site(site, language).has(&format!("metric.{key}")) {
+                        continue;
+                    }
+                    let path = format!("levels[{i}].{list}.{key}");
+                    found.push(Missing {
+                        language: language.to_string(),
+                        file: ladder.file.clone(),
+                        pos: Pos { len: key.chars().count(), ..ladder.source.key(&path) },
+                        what: format!("the name of metric `{key}`"),
+                        help: format!("add `metric: {{ {key}: … }}` to i18n/{language}.yaml, the name shown for it"),
+                    });
+                }
+            }
         }
     }
 }

@@ -177,7 +177,7 @@ pub(super) fn seat_of<'m>(lists: &[&'m [Member]], person: &str) -> Option<&'m Me
 
 pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>) -> Row {
     let p: Option<&Person> = site.person(person);
-    let nonblank = |s: Option<&String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let nonblank = |s: Option<&str>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Row {
         id: person.to_string(),
         name: p.map_or_else(|| person.to_string(), |p| p.name.clone()),
@@ -185,9 +185,9 @@ pub(super) fn row(site: &Site, person: &str, role: String, seat: Option<&Member>
         account: p.and_then(account),
         affiliation: p.and_then(|p| p.current_affiliation()).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         role,
-        area: nonblank(seat.and_then(|s| s.area.as_ref())).or_else(|| p.and_then(|p| nonblank(p.area.as_ref()))),
-        since: nonblank(seat.and_then(|s| s.since.as_ref())).or_else(|| p.and_then(|p| nonblank(p.since.as_ref()))),
-        email: p.and_then(|p| nonblank(p.email.as_ref())),
+        area: nonblank(seat.and_then(|s| s.area.as_deref())).or_else(|| p.and_then(|p| nonblank(p.area.as_deref()))),
+        since: nonblank(seat.and_then(|s| s.since.as_deref())).or_else(|| p.and_then(|p| nonblank(p.since.as_deref()))),
+        email: p.and_then(|p| nonblank(p.email.as_deref())),
     }
 }
 
@@ -199,7 +199,7 @@ pub(super) fn body_rows(site: &Site, locale: &Locale) -> Vec<Row> {
             let Some(role) = site.role(body.id) else { return Vec::new() };
             body.seats
                 .iter()
-                .map(|s| row(site, s.person, role.name.clone(), seat_of(&[&role.members], s.person)))
+                .map(|s| row(site, s.person, role.name.to_string(), seat_of(&[&role.members], s.person)))
                 .collect()
         }
         _ => {
@@ -212,7 +212,7 @@ pub(super) fn body_rows(site: &Site, locale: &Locale) -> Vec<Row> {
                     let role = if chair {
                         locale.t("export_text.people.chair", &[("group", group.name.as_str().into())])
                     } else {
-                        group.name.clone()
+                        group.name.to_string()
                     };
                     row(site, s.person, role, seat_of(&[&group.chairs, &group.members, from_role], s.person))
                 })
@@ -238,7 +238,7 @@ pub(super) fn other_rows(site: &Site) -> Vec<Row> {
     let mut rows = Vec::new();
     for (i, role) in order {
         for seat in seats::role_seats(site, i) {
-            rows.push(row(site, seat.person, role.name.clone(), seat_of(&[&role.members], seat.person)));
+            rows.push(row(site, seat.person, role.name.to_string(), seat_of(&[&role.members], seat.person)));
         }
     }
     rows
@@ -256,13 +256,13 @@ pub(super) fn emeritus_rows(site: &Site, locale: &Locale) -> Vec<Row> {
             let mut seat: Option<&Member> = None;
             for r in site.roles.iter().flat_map(|r| r.roles.iter()) {
                 if let Some(m) = r.members.iter().find(|m| m.person == p.id) {
-                    held.push(r.name.clone());
+                    held.push(r.name.to_string());
                     seat = seat.or(Some(m));
                 }
             }
             for g in site.groups.iter().flat_map(|g| g.groups.iter()) {
                 if let Some(m) = g.chairs.iter().chain(&g.members).find(|m| m.person == p.id) {
-                    held.push(g.name.clone());
+                    held.push(g.name.to_string());
                     seat = seat.or(Some(m));
                 }
             }
@@ -276,7 +276,7 @@ pub(super) fn contact(site: &Site, links: &LinkResolver, c: &Contact) -> Contact
     let name = match (person, &c.name) {
         (Some(p), Some(n)) => Some(format!("{} ({n})", p.name)),
         (Some(p), None) => Some(p.name.clone()),
-        (None, Some(n)) => Some(n.clone()),
+        (None, Some(n)) => Some(n.to_string()),
         (None, None) => c.person.clone(),
     };
     ContactView {
@@ -323,7 +323,7 @@ pub(super) fn former_rows(site: &Site, locale: &Locale) -> Vec<FormerRow> {
                         .and_then(crate::model::values::handle)
                         .map(str::to_string),
                     account: person.and_then(account),
-                    role: role.name.clone(),
+                    role: role.name.to_string(),
                     since: f.since.clone(),
                     until: f.until.clone(),
                     reason: f.reason.as_deref().map(|r| match (r.trim(), named) {

@@ -103,7 +103,7 @@ pub(super) fn report(
                         row(site, s.person, role, seat_of(&[&g.chairs, &g.members, from_role], s.person))
                     })
                     .collect();
-                TeamView { name: g.name.clone(), url: Some(absolute(links, &format!("/groups/#{id}"))), members }
+                TeamView { name: g.name.to_string(), url: Some(absolute(links, &format!("/groups/#{id}"))), members }
             }
             None => match site.roles.as_ref().and_then(|r| r.roles.iter().position(|x| x.id == id)) {
                 Some(i) => {
@@ -112,7 +112,11 @@ pub(super) fn report(
                         .iter()
                         .map(|s| row(site, s.person, String::new(), seat_of(&[&role.members], s.person)))
                         .collect();
-                    TeamView { name: role.name.clone(), url: Some(absolute(links, &format!("/roles/#{id}"))), members }
+                    TeamView {
+                        name: role.name.to_string(),
+                        url: Some(absolute(links, &format!("/roles/#{id}"))),
+                        members,
+                    }
                 }
                 None => TeamView { name: id.to_string(), url: None, members: Vec::new() },
             },
