@@ -4,7 +4,8 @@
 mod common;
 
 use common::copy_dir;
-use govsite::render::{Content, Portal, RenderCache};
+use govsite::render::{Content, Portal};
+use govsite::SiteCache;
 use govsite::{BuildOptions, Outcome};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -44,7 +45,7 @@ fn outcome(result: std::result::Result<(Outcome, Portal), govsite::Error>) -> Re
 
 /// The rebuild with `cache` against a fresh full render, and the diagnostics against a full
 /// `check`; returns how many pages the cache gave.
-fn same_as_full(root: &Path, cache: &mut RenderCache, what: &str) -> usize {
+fn same_as_full(root: &Path, cache: &mut SiteCache, what: &str) -> usize {
     let incremental = outcome(govsite::render_site_cached(root, &options(), cache));
     let full = outcome(govsite::render_site(root, &options()));
     match (&incremental, &full) {
@@ -80,7 +81,7 @@ fn example_site() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
     let (_dir, root) = example_site();
-    let mut cache = RenderCache::default();
+    let mut cache = SiteCache::default();
     assert_eq!(same_as_full(&root, &mut cache, "first render"), 0);
     let pages = govsite::render_site(&root, &options()).unwrap().1.pages.len();
 
@@ -146,7 +147,7 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
 #[test]
 fn a_code_block_edit_rebuilds_to_the_bytes_of_a_full_build() {
     let (_dir, root) = example_site();
-    let mut cache = RenderCache::default();
+    let mut cache = SiteCache::default();
     let page = "---\ntitle: Code\n---\n\n```rust\nfn main() {}\n```\n\n```yaml\na: 1\n```\n";
     std::fs::write(root.join("content/code.md"), page).unwrap();
     same_as_full(&root, &mut cache, "a page with code");

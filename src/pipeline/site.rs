@@ -1,13 +1,13 @@
 //! The stages for one site folder.
 
-use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome};
+use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome, SiteCache};
 use crate::rules::{policy::Policy, Checked};
 use crate::{load, render};
 use std::path::Path;
 
 /// Load → validate → check links.
 pub(super) fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
-    let mut checked = load_and_validate(root, options)?;
+    let mut checked = load_and_validate(root, options, None)?;
     check_links(&mut checked)?;
     Ok(checked)
 }
@@ -16,10 +16,14 @@ pub(super) fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Erro
 pub(super) fn render(
     root: &Path,
     options: &BuildOptions,
-    cache: Option<&mut render::RenderCache>,
+    cache: Option<&mut SiteCache>,
 ) -> Result<(Outcome, render::Portal), Error> {
-    let checked = load_and_validate(root, &options.check)?;
-    render_validated(checked, options, render::Pages::Keep, cache)
+    let (readings, render_cache) = match cache {
+        Some(cache) => (Some(&mut cache.readings), Some(&mut cache.render)),
+        None => (None, None),
+    };
+    let checked = load_and_validate(root, &options.check, readings)?;
+    render_validated(checked, options, render::Pages::Keep, render_cache)
 }
 
 /// Render → check links, of a validated site; its pages go to `pages_to`.
@@ -34,9 +38,14 @@ pub(super) fn render_validated(
     Ok((Outcome { diagnostics: checked.diagnostics, score: checked.score }, portal))
 }
 
-/// Load and every rule that reads the model, under the site's own policy.
-pub(super) fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+/// Load and every rule that reads the model, under the site's own policy (taking unchanged
+/// pages' readings from `readings`, when given).
+pub(super) fn load_and_validate(
+    root: &Path,
+    options: &CheckOptions,
+    readings: Option<&mut crate::rules::Readings>,
+) -> Result<Checked, Error> {
     let loaded = load::load_site(root)?;
     let (policy, problems) = Policy::from_site(&loaded.site.site, options.profile.as_deref());
-    Ok(validate(loaded, policy, problems))
+    Ok(validate(loaded, policy, problems, readings))
 }
