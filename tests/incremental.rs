@@ -156,3 +156,52 @@ fn a_code_block_edit_rebuilds_to_the_bytes_of_a_full_build() {
     std::fs::write(root.join("content/code.md"), page).unwrap();
     same_as_full(&root, &mut cache, "the code block back (from the highlight cache)");
 }
+
+/// (rule, line, column) of each diagnostic `check` reports in `file` (but `i18n/missing`:
+/// the example site is bilingual, and a new page has no translation).
+fn found_in(root: &Path, file: &str) -> Vec<(&'static str, usize, usize)> {
+    let verdict = govsite::check(root, &Default::default()).unwrap();
+    let found = verdict.diagnostics.iter().filter(|d| d.file == Path::new(file) && d.rule != "i18n/missing");
+    found.map(|d| (d.rule, d.line, d.column)).collect()
+}
+
+#[test]
+fn edits_seen_only_by_a_page_reading_rebuild_to_the_bytes_of_a_full_build() {
+    let (_dir, root) = example_site();
+    let mut cache = SiteCache::default();
+    let page = "---\ntitle: Notes\n---\n\nSee the [agenda](meetings.md#time-zones).\n";
+    std::fs::write(root.join("content/notes.md"), page).unwrap();
+    same_as_full(&root, &mut cache, "a new page");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+
+    // A placeholder: found in the page's new text, at its line.
+    edit(&root, "content/notes.md", "See the", "TODO: see the");
+    same_as_full(&root, &mut cache, "a placeholder");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 5, 1)]);
+    // The same text one line lower (a front matter line more): the position follows.
+    edit(&root, "content/notes.md", "title: Notes\n", "title: Notes\nweight: 3\n");
+    same_as_full(&root, &mut cache, "the body moved down");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 6, 1)]);
+    // A draft keeps its notes to itself.
+    edit(&root, "content/notes.md", "weight: 3\n", "draft: true\n");
+    same_as_full(&root, &mut cache, "the page a draft");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+    edit(&root, "content/notes.md", "draft: true\n", "weight: 3\n");
+    same_as_full(&root, &mut cache, "the draft published");
+
+    // The link's target disappears from the other page, then comes back: the unchanged
+    // page's links are checked against what is there now.
+    edit(&root, "content/meetings.md", "## Time zones", "## Time");
+    same_as_full(&root, &mut cache, "a link's anchor gone");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 6, 1), ("links/broken", 6, 24)]);
+    edit(&root, "content/meetings.md", "## Time\n", "## Time zones\n");
+    same_as_full(&root, &mut cache, "the anchor back");
+
+    // The page becomes unsafe (an error: nothing renders), then safe again.
+    edit(&root, "content/notes.md", "TODO: see", "[Run](javascript:go()). See");
+    same_as_full(&root, &mut cache, "an unsafe link");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/unsafe-link", 6, 7)]);
+    edit(&root, "content/notes.md", "[Run](javascript:go()). See", "See");
+    same_as_full(&root, &mut cache, "the unsafe link removed");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+}

@@ -74,6 +74,7 @@ struct Last {
     setting: Setting,
     globals: Context,
     pages: HashMap<PathBuf, Kept>,
+    index: super::search::KeptIndex,
 }
 
 /// A rendered page and what it was rendered from.
@@ -83,7 +84,7 @@ pub(super) struct Kept {
     pub template: String,
     pub page: Option<Page>,
     pub html: Arc<str>,
-    pub scan: PageScan,
+    pub scan: Arc<PageScan>,
     pub search: Option<Arc<super::search::SearchEntry>>,
 }
 
@@ -133,7 +134,14 @@ impl RenderCache {
         Some(Reusable { pages: &last.pages, unchanged })
     }
 
-    /// Keeps this language's pages for the next render; `reused` of them came from the last.
+    /// The search index the last render of this language left (empty for the first), to
+    /// update rather than merge again.
+    pub(super) fn take_index(&mut self, prefix: &str) -> super::search::KeptIndex {
+        self.last.get_mut(prefix).map(|last| std::mem::take(&mut last.index)).unwrap_or_default()
+    }
+
+    /// Keeps this language's pages and search index for the next render; `reused` of the
+    /// pages came from the last.
     pub(super) fn keep(
         &mut self,
         prefix: &str,
@@ -141,8 +149,9 @@ impl RenderCache {
         globals: Context,
         pages: HashMap<PathBuf, Kept>,
         reused: usize,
+        index: super::search::KeptIndex,
     ) {
-        self.last.insert(prefix.to_string(), Last { setting, globals, pages });
+        self.last.insert(prefix.to_string(), Last { setting, globals, pages, index });
         self.reused += reused;
     }
 
@@ -236,13 +245,13 @@ mod tests {
         let templates = vec![template("debug.html", "{{ __tera_context }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         let mut cache = RenderCache::default();
-        cache.keep("", setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         let reusable = cache.reusable("", &setting, &Context::new()).unwrap();
         assert_eq!(reusable.unchanged.get("debug.html"), Some(&false));
         let templates = vec![template("plain.html", "{{ site }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
-        cache.keep("", setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         assert_eq!(cache.reusable("", &setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
     }

@@ -56,7 +56,7 @@ impl Pass<'_> {
         links: LinkResolver,
         theme: &Theme,
         pages_to: &Pages<'_>,
-        cache: Option<&mut RenderCache>,
+        mut cache: Option<&mut RenderCache>,
     ) -> Result<PassOutput, RenderError> {
         let (site, options, language) = (self.model, self.options, self.language);
         let locale = self
@@ -92,13 +92,16 @@ impl Pass<'_> {
                 &theme.templates,
             )
         });
+        // Each page's number in the search index: the indexed pages, counted in order.
+        let indexed = options.purpose == Purpose::Publish;
+        // With a cache, the last render's index is updated instead of merged again.
+        let mut kept_index = cache.as_deref_mut().filter(|_| indexed).map(|cache| cache.take_index(&language.prefix));
+        let incremental = kept_index.is_some();
         let reusable = match (&cache, &setting) {
             (Some(cache), Some(setting)) => cache.reusable(&language.prefix, setting, &base),
             _ => None,
         };
         let jobs = jobs(site, pages, &tera);
-        // Each page's number in the search index: the indexed pages, counted in order.
-        let indexed = options.purpose == Purpose::Publish;
         let search_ids: Vec<Option<usize>> = jobs
             .iter()
             .scan(0, |next, job| {
@@ -110,7 +113,7 @@ impl Pass<'_> {
             .collect();
         let index = search::IndexBuilder::default();
         let reused = std::sync::atomic::AtomicUsize::new(0);
-        let rendered: Vec<(OutputFile, PageScan, Option<cache::Kept>)> = jobs
+        let rendered: Vec<(OutputFile, Arc<PageScan>, Option<cache::Kept>)> = jobs
             .par_iter()
             .zip(&search_ids)
             .map(|(job, search_id)| {
@@ -118,7 +121,7 @@ impl Pass<'_> {
                 let (html, scan, entry) = match kept {
                     Some(kept) => {
                         reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        (Arc::clone(&kept.html), kept.scan.clone(), kept.search.clone())
+                        (Arc::clone(&kept.html), Arc::clone(&kept.scan), kept.search.clone())
                     }
                     None => {
                         let html = self.render_page(job, &tera, &base, &markdown)?;
@@ -126,10 +129,10 @@ impl Pass<'_> {
                         let text = scan.text.take();
                         let entry =
                             text.map(|text| Arc::new(search::entry(page_url(&language.base_path, &job.out), &text)));
-                        (Arc::<str>::from(html), scan, entry)
+                        (Arc::<str>::from(html), Arc::new(scan), entry)
                     }
                 };
-                if let (Some(id), Some(entry)) = (search_id, &entry) {
+                if let (Some(id), Some(entry), false) = (search_id, &entry, incremental) {
                     index.add(*id, entry);
                 }
                 let out = Path::new(&language.prefix).join(&job.out);
@@ -146,7 +149,7 @@ impl Pass<'_> {
                     template: job.template.clone(),
                     page: job.page.cloned(),
                     html,
-                    scan: scan.clone(),
+                    scan: Arc::clone(&scan),
                     search: entry,
                 });
                 Ok((OutputFile { path: out, content }, scan, kept))
@@ -156,15 +159,23 @@ impl Pass<'_> {
         let mut files = Vec::with_capacity(rendered.len() + 1);
         let mut pages_read = Vec::with_capacity(rendered.len());
         let mut kept_pages = std::collections::HashMap::new();
-        for (job, (file, scan, kept)) in jobs.iter().zip(rendered) {
+        let mut entries = vec![None; search_ids.iter().flatten().count()];
+        for ((job, search_id), (file, scan, kept)) in jobs.iter().zip(&search_ids).zip(rendered) {
             if let Some(kept) = kept {
+                if let (Some(id), true) = (search_id, incremental) {
+                    entries[*id] = kept.search.clone();
+                }
                 kept_pages.insert(job.out.clone(), kept);
             }
             pages_read.push(RenderedPage { out: file.path.clone(), template: job.template.clone(), scan });
             files.push(file);
         }
-        // Empty when rendering only to check links, so links to it still resolve.
-        let index = if indexed { index.finish() } else { b"{}".to_vec() };
+        let index = match (indexed, kept_index.as_mut()) {
+            // Empty when rendering only to check links, so links to it still resolve.
+            (false, _) => b"{}".to_vec(),
+            (true, Some(kept)) => kept.update(entries),
+            (true, None) => index.finish(),
+        };
         files.push(OutputFile {
             path: Path::new(&language.prefix).join("search-index.json"),
             content: Content::Bytes(index),
@@ -178,7 +189,14 @@ impl Pass<'_> {
             })
             .collect();
         if let (Some(cache), Some(setting)) = (cache, setting) {
-            cache.keep(&language.prefix, setting, base.clone(), kept_pages, reused.into_inner());
+            cache.keep(
+                &language.prefix,
+                setting,
+                base.clone(),
+                kept_pages,
+                reused.into_inner(),
+                kept_index.unwrap_or_default(),
+            );
         }
         Ok(PassOutput { files, rendered: pages_read, urls, tera, base })
     }
