@@ -157,12 +157,12 @@ pub fn check(site: &Site, portal: &Portal, readings: &[&scan::Reading]) -> Vec<D
             }
         };
         for (dest, offset, raw) in markdown_links(reading) {
-            let url = if raw { dest.clone() } else { resolver.resolve(&dest, &page.file) };
+            let url = if raw { dest.to_string() } else { resolver.resolve(dest, &page.file) };
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
                 let at = body.get_or_insert_with(|| LineIndex::new(&page.body)).pos(offset);
                 let pos = Pos { line: page.body_line + at.line - 1, len: dest.chars().count(), ..at };
-                out.push(broken(&page.file, pos, &dest, &problem));
+                out.push(broken(&page.file, pos, dest, &problem));
             }
         }
     }
@@ -174,8 +174,9 @@ pub fn check(site: &Site, portal: &Portal, readings: &[&scan::Reading]) -> Vec<D
         let mut index = None;
         for (path, text) in doc.prose() {
             let mut found = Vec::new();
-            for (dest, offset, raw) in markdown_links(&scan::read(text)) {
-                let url = if raw { dest.clone() } else { resolver.resolve(&dest, Path::new(PROSE_FROM)) };
+            let reading = scan::read(text);
+            for (dest, offset, raw) in markdown_links(&reading) {
+                let url = if raw { dest.to_string() } else { resolver.resolve(dest, Path::new(PROSE_FROM)) };
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
                     found.push((offset..offset + dest.len(), dest, problem));
@@ -296,19 +297,19 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
 /// Link and image destinations of a Markdown text, read as `reading` (raw HTML's too, marked
 /// `true`), with the byte offset to report them at: the destination where it is written,
 /// else the link.
-fn markdown_links(reading: &scan::Reading) -> Vec<(String, usize, bool)> {
-    let mut links: Vec<(String, usize, bool)> = reading
+fn markdown_links(reading: &scan::Reading) -> Vec<(&str, usize, bool)> {
+    let mut links: Vec<(&str, usize, bool)> = reading
         .destinations
         .iter()
         .filter(|d| d.link_type.is_some())
         .map(|d| {
             let at = d.written.as_ref().map_or(d.span.start, |w| w.start);
-            (d.url.clone(), at, false)
+            (d.url.as_str(), at, false)
         })
         .collect();
     // Raw HTML's links are the author's too, reported where written rather than in a
     // template; they are published as written (only Markdown links are rewritten).
-    links.extend(reading.html_urls.iter().map(|(url, at)| (url.clone(), at.start, true)));
+    links.extend(reading.html_urls.iter().map(|(url, at)| (url.as_str(), at.start, true)));
     links
 }
 

@@ -204,4 +204,29 @@ fn edits_seen_only_by_a_page_reading_rebuild_to_the_bytes_of_a_full_build() {
     edit(&root, "content/notes.md", "[Run](javascript:go()). See", "See");
     same_as_full(&root, &mut cache, "the unsafe link removed");
     assert_eq!(found_in(&root, "content/notes.md"), []);
+
+    // Front matter that does not parse, kept as it was by the next rebuild, then fixed.
+    edit(
+        &root,
+        "content/notes.md",
+        "weight: 3
+",
+        "weight: three
+",
+    );
+    same_as_full(&root, &mut cache, "bad front matter");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/front-matter", 3, 9)]);
+    edit(&root, "content/faq.md", "No. The maintainers", "No, never. The maintainers");
+    same_as_full(&root, &mut cache, "another page edited, the bad front matter unchanged");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/front-matter", 3, 9)]);
+    edit(
+        &root,
+        "content/notes.md",
+        "weight: three
+",
+        "weight: 3
+",
+    );
+    same_as_full(&root, &mut cache, "the front matter fixed");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
 }

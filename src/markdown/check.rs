@@ -5,10 +5,10 @@
 //! where it was written, so an error stops the build and a warning explains the missing link.
 
 use super::safety::{unsafe_links, UnsafeLink};
+use super::scan::Reading;
 use crate::diagnostics::Diagnostic;
 use crate::model::spans::{in_scalar, LineIndex};
 use crate::model::url::SAFE_SCHEMES as ALLOWED_SCHEMES;
-use super::scan::Reading;
 use crate::model::{text_fields, Page, Pos, Site};
 use std::path::Path;
 

@@ -128,9 +128,9 @@ pub fn read(text: &str) -> Reading {
         match item {
             Refused::Link { link_type, url, id, range } => {
                 let at = match link_type {
-                    LinkType::Inline => text[range.clone()]
-                        .rfind("](")
-                        .and_then(|i| destination_at(text, range.start + i + 2, &url)),
+                    LinkType::Inline => {
+                        text[range.clone()].rfind("](").and_then(|i| destination_at(text, range.start + i + 2, &url))
+                    }
                     LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
                         definitions.get(&id).and_then(|definition| {
                             let colon = text[definition.span.clone()].find("]:")?;

@@ -200,6 +200,8 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Outcome, rend
 /// What `serve` keeps from one rebuild to the next.
 #[derive(Debug, Default)]
 pub struct SiteCache {
+    /// Each page file, parsed (see `load::KeptPages`).
+    pub pages: load::KeptPages,
     /// Each page's Markdown, read (see `rules::Readings`).
     pub readings: rules::Readings,
     /// The last render's pages and highlighted code (see `render::RenderCache`).

@@ -1,6 +1,8 @@
 //! The stages for one site folder.
 
-use super::{check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome, SiteCache};
+use super::{
+    check_links, publish_url, render_checked, validate, BuildOptions, CheckOptions, Error, Outcome, SiteCache,
+};
 use crate::rules::{policy::Policy, Checked};
 use crate::{load, render};
 use std::path::Path;
@@ -18,11 +20,13 @@ pub(super) fn render(
     options: &BuildOptions,
     cache: Option<&mut SiteCache>,
 ) -> Result<(Outcome, render::Portal), Error> {
-    let (readings, render_cache) = match cache {
-        Some(cache) => (Some(&mut cache.readings), Some(&mut cache.render)),
-        None => (None, None),
+    let (checked, render_cache) = match cache {
+        Some(cache) => {
+            let loaded = load::load_site_kept(root, &mut cache.pages)?;
+            (validate_loaded(loaded, &options.check, Some(&mut cache.readings)), Some(&mut cache.render))
+        }
+        None => (load_and_validate(root, &options.check, None)?, None),
     };
-    let checked = load_and_validate(root, &options.check, readings)?;
     render_validated(checked, options, render::Pages::Keep, render_cache)
 }
 
@@ -45,7 +49,15 @@ pub(super) fn load_and_validate(
     options: &CheckOptions,
     readings: Option<&mut crate::rules::Readings>,
 ) -> Result<Checked, Error> {
-    let loaded = load::load_site(root)?;
+    Ok(validate_loaded(load::load_site(root)?, options, readings))
+}
+
+/// Every rule that reads the model, on a loaded site, under its own policy.
+fn validate_loaded(
+    loaded: load::Loaded,
+    options: &CheckOptions,
+    readings: Option<&mut crate::rules::Readings>,
+) -> Checked {
     let (policy, problems) = Policy::from_site(&loaded.site.site, options.profile.as_deref());
-    Ok(validate(loaded, policy, problems, readings))
+    validate(loaded, policy, problems, readings)
 }

@@ -75,6 +75,9 @@ struct Last {
     globals: Context,
     pages: HashMap<PathBuf, Kept>,
     index: super::search::KeptIndex,
+    /// The names each of the setting's templates mentions (read again only when a template
+    /// changes).
+    names: Arc<HashMap<String, HashSet<String>>>,
 }
 
 /// A rendered page and what it was rendered from.
@@ -122,13 +125,14 @@ impl RenderCache {
     /// base URL or set of pages).
     pub(super) fn reusable(&self, prefix: &str, setting: &Setting, globals: &Context) -> Option<Reusable<'_>> {
         let last = self.last.get(prefix).filter(|last| last.setting == *setting)?;
-        let unchanged = mentioned_names(&setting.templates)
-            .into_iter()
+        let unchanged = last
+            .names
+            .iter()
             .map(|(template, names)| {
                 // Tera's whole-context dump reads every name without writing one.
                 let same = !names.contains(DUMPS_THE_CONTEXT)
                     && names.iter().all(|name| last.globals.get(name) == globals.get(name));
-                (template, same)
+                (template.clone(), same)
             })
             .collect();
         Some(Reusable { pages: &last.pages, unchanged })
@@ -151,7 +155,11 @@ impl RenderCache {
         reused: usize,
         index: super::search::KeptIndex,
     ) {
-        self.last.insert(prefix.to_string(), Last { setting, globals, pages, index });
+        let names = match self.last.get(prefix) {
+            Some(last) if last.setting.templates == setting.templates => Arc::clone(&last.names),
+            _ => Arc::new(mentioned_names(&setting.templates)),
+        };
+        self.last.insert(prefix.to_string(), Last { setting, globals, pages, index, names });
         self.reused += reused;
     }
 

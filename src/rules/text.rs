@@ -6,8 +6,8 @@
 //! path), so a field added to the model later is covered without touching this rule.
 
 use super::placeholder::{find, find_in, Kind};
-use crate::markdown::scan::Reading;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::scan::Reading;
 use crate::model::spans::{in_scalar, LineIndex};
 use crate::model::{text_fields, DocStrings, Page, Pos, Site};
 
