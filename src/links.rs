@@ -250,23 +250,33 @@ fn template_links(
     });
     let mut out = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
+    // A URL from the root (or with a scheme) reads the same from every page, and most pages
+    // carry the same menu: each is checked once.
+    let mut known: HashMap<&str, Option<String>> = HashMap::new();
     for (file, template, links) in pages {
         for url in links {
-            if reported.contains(url) || seen.contains(&(template.clone(), url.clone())) {
+            if reported.contains(url) {
                 continue;
             }
-            if let Some(problem) = targets.problem(url, &file, ids) {
-                seen.insert((template.clone(), url.clone()));
-                if let Some((yaml, pos, written)) = yaml_urls.get(url) {
-                    // Once per value, however many pages show it.
-                    if seen.insert((yaml.display().to_string(), url.clone())) {
-                        out.push(broken(yaml, *pos, written, &problem));
-                    }
-                    continue;
-                }
-                let (origin, pos) = locate_in_templates(portal, template, url, targets.base_path);
-                out.push(broken(Path::new(&origin), pos, url, &format!("{problem} (in the page {file})")));
+            let problem = if url.starts_with('/') || has_scheme(url) {
+                known.entry(url.as_str()).or_insert_with(|| targets.problem(url, &file, ids)).clone()
+            } else {
+                targets.problem(url, &file, ids)
+            };
+            // `seen` holds only broken links, so a good one never needs the lookup.
+            let Some(problem) = problem else { continue };
+            if !seen.insert((template.clone(), url.clone())) {
+                continue;
             }
+            if let Some((yaml, pos, written)) = yaml_urls.get(url) {
+                // Once per value, however many pages show it.
+                if seen.insert((yaml.display().to_string(), url.clone())) {
+                    out.push(broken(yaml, *pos, written, &problem));
+                }
+                continue;
+            }
+            let (origin, pos) = locate_in_templates(portal, template, url, targets.base_path);
+            out.push(broken(Path::new(&origin), pos, url, &format!("{problem} (in the page {file})")));
         }
     }
     out
