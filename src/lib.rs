@@ -40,6 +40,7 @@ pub mod wording;
 pub mod zones;
 
 pub use pipeline::{
-    build, check, render_site, render_site_cached, BuildOptions, BuildReport, CheckOptions, Error, Outcome, Verdict,
+    build, check, render_site, render_site_cached, BuildOptions, BuildReport, CheckOptions, Error, Outcome, SiteCache,
+    Verdict,
 };
 pub use rules::Checked;

@@ -117,8 +117,9 @@ impl<'a> IdCache<'a> {
     }
 }
 
-/// Checks every link of the portal; returns one diagnostic per broken link source.
-pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
+/// Checks every link of the portal; returns one diagnostic per broken link source. `readings`
+/// are the pages' Markdown, read once (in the order of `site.pages`).
+pub fn check(site: &Site, portal: &Portal, readings: &[&scan::Reading]) -> Vec<Diagnostic> {
     let targets = Targets::new(portal);
     let mut ids = IdCache::new(portal);
     let mut out = Vec::new();
@@ -135,7 +136,7 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
     }
 
     // Markdown pages, at the line and column of each link.
-    for page in &site.pages {
+    for (i, page) in site.pages.iter().enumerate() {
         let prefix = page.language.as_deref().map(|l| site.site.language_prefix(l)).unwrap_or_default();
         let resolver = page.language.as_deref().and_then(|l| by_language.get(l)).unwrap_or(resolver);
         let from_file = if page.path.is_empty() {
@@ -146,14 +147,22 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         if !targets.files.contains_key(&from_file) {
             continue; // a draft not rendered in this build
         }
-        let body = LineIndex::new(&page.body);
-        for (dest, offset, raw) in markdown_links(&page.body) {
-            let url = if raw { dest.clone() } else { resolver.resolve(&dest, &page.file) };
+        let mut body = None;
+        let read_now;
+        let reading = match readings.get(i) {
+            Some(reading) => *reading,
+            None => {
+                read_now = scan::read(&page.body);
+                &read_now
+            }
+        };
+        for (dest, offset, raw) in markdown_links(reading) {
+            let url = if raw { dest.to_string() } else { resolver.resolve(dest, &page.file) };
             if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                 reported.insert(url);
-                let at = body.pos(offset);
+                let at = body.get_or_insert_with(|| LineIndex::new(&page.body)).pos(offset);
                 let pos = Pos { line: page.body_line + at.line - 1, len: dest.chars().count(), ..at };
-                out.push(broken(&page.file, pos, &dest, &problem));
+                out.push(broken(&page.file, pos, dest, &problem));
             }
         }
     }
@@ -165,8 +174,9 @@ pub fn check(site: &Site, portal: &Portal) -> Vec<Diagnostic> {
         let mut index = None;
         for (path, text) in doc.prose() {
             let mut found = Vec::new();
-            for (dest, offset, raw) in markdown_links(text) {
-                let url = if raw { dest.clone() } else { resolver.resolve(&dest, Path::new(PROSE_FROM)) };
+            let reading = scan::read(text);
+            for (dest, offset, raw) in markdown_links(&reading) {
+                let url = if raw { dest.to_string() } else { resolver.resolve(dest, Path::new(PROSE_FROM)) };
                 if let Some(problem) = targets.problem(&url, &from_file, &mut ids) {
                     reported.insert(url);
                     found.push((offset..offset + dest.len(), dest, problem));
@@ -240,23 +250,33 @@ fn template_links(
     });
     let mut out = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
+    // A URL from the root (or with a scheme) reads the same from every page, and most pages
+    // carry the same menu: each is checked once.
+    let mut known: HashMap<&str, Option<String>> = HashMap::new();
     for (file, template, links) in pages {
         for url in links {
-            if reported.contains(url) || seen.contains(&(template.clone(), url.clone())) {
+            if reported.contains(url) {
                 continue;
             }
-            if let Some(problem) = targets.problem(url, &file, ids) {
-                seen.insert((template.clone(), url.clone()));
-                if let Some((yaml, pos, written)) = yaml_urls.get(url) {
-                    // Once per value, however many pages show it.
-                    if seen.insert((yaml.display().to_string(), url.clone())) {
-                        out.push(broken(yaml, *pos, written, &problem));
-                    }
-                    continue;
-                }
-                let (origin, pos) = locate_in_templates(portal, template, url, targets.base_path);
-                out.push(broken(Path::new(&origin), pos, url, &format!("{problem} (in the page {file})")));
+            let problem = if url.starts_with('/') || has_scheme(url) {
+                known.entry(url.as_str()).or_insert_with(|| targets.problem(url, &file, ids)).clone()
+            } else {
+                targets.problem(url, &file, ids)
+            };
+            // `seen` holds only broken links, so a good one never needs the lookup.
+            let Some(problem) = problem else { continue };
+            if !seen.insert((template.clone(), url.clone())) {
+                continue;
             }
+            if let Some((yaml, pos, written)) = yaml_urls.get(url) {
+                // Once per value, however many pages show it.
+                if seen.insert((yaml.display().to_string(), url.clone())) {
+                    out.push(broken(yaml, *pos, written, &problem));
+                }
+                continue;
+            }
+            let (origin, pos) = locate_in_templates(portal, template, url, targets.base_path);
+            out.push(broken(Path::new(&origin), pos, url, &format!("{problem} (in the page {file})")));
         }
     }
     out
@@ -284,20 +304,22 @@ fn broken(file: &Path, pos: Pos, dest: &str, problem: &str) -> Diagnostic {
         .with_help("link to a page that exists (`/charter/`, `/roles/#<role id>`, `other-page.md#heading`), or fix the anchor to a real id")
 }
 
-/// Link and image destinations of a Markdown text (raw HTML's too, marked `true`), with the
-/// byte offset to report them at: the destination where it is written, else the link.
-fn markdown_links(text: &str) -> Vec<(String, usize, bool)> {
-    let mut links: Vec<(String, usize, bool)> = scan::destinations(text)
-        .into_iter()
+/// Link and image destinations of a Markdown text, read as `reading` (raw HTML's too, marked
+/// `true`), with the byte offset to report them at: the destination where it is written,
+/// else the link.
+fn markdown_links(reading: &scan::Reading) -> Vec<(&str, usize, bool)> {
+    let mut links: Vec<(&str, usize, bool)> = reading
+        .destinations
+        .iter()
         .filter(|d| d.link_type.is_some())
         .map(|d| {
-            let at = d.written.map_or(d.span.start, |w| w.start);
-            (d.url, at, false)
+            let at = d.written.as_ref().map_or(d.span.start, |w| w.start);
+            (d.url.as_str(), at, false)
         })
         .collect();
     // Raw HTML's links are the author's too, reported where written rather than in a
     // template; they are published as written (only Markdown links are rewritten).
-    links.extend(scan::html_urls(text).into_iter().map(|(url, at)| (url, at.start, true)));
+    links.extend(reading.html_urls.iter().map(|(url, at)| (url.as_str(), at.start, true)));
     links
 }
 

@@ -4,7 +4,8 @@
 mod common;
 
 use common::copy_dir;
-use govsite::render::{Content, Portal, RenderCache};
+use govsite::render::{Content, Portal};
+use govsite::SiteCache;
 use govsite::{BuildOptions, Outcome};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -44,7 +45,7 @@ fn outcome(result: std::result::Result<(Outcome, Portal), govsite::Error>) -> Re
 
 /// The rebuild with `cache` against a fresh full render, and the diagnostics against a full
 /// `check`; returns how many pages the cache gave.
-fn same_as_full(root: &Path, cache: &mut RenderCache, what: &str) -> usize {
+fn same_as_full(root: &Path, cache: &mut SiteCache, what: &str) -> usize {
     let incremental = outcome(govsite::render_site_cached(root, &options(), cache));
     let full = outcome(govsite::render_site(root, &options()));
     match (&incremental, &full) {
@@ -80,7 +81,7 @@ fn example_site() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
     let (_dir, root) = example_site();
-    let mut cache = RenderCache::default();
+    let mut cache = SiteCache::default();
     assert_eq!(same_as_full(&root, &mut cache, "first render"), 0);
     let pages = govsite::render_site(&root, &options()).unwrap().1.pages.len();
 
@@ -146,7 +147,7 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
 #[test]
 fn a_code_block_edit_rebuilds_to_the_bytes_of_a_full_build() {
     let (_dir, root) = example_site();
-    let mut cache = RenderCache::default();
+    let mut cache = SiteCache::default();
     let page = "---\ntitle: Code\n---\n\n```rust\nfn main() {}\n```\n\n```yaml\na: 1\n```\n";
     std::fs::write(root.join("content/code.md"), page).unwrap();
     same_as_full(&root, &mut cache, "a page with code");
@@ -154,4 +155,78 @@ fn a_code_block_edit_rebuilds_to_the_bytes_of_a_full_build() {
     same_as_full(&root, &mut cache, "a code block edited");
     std::fs::write(root.join("content/code.md"), page).unwrap();
     same_as_full(&root, &mut cache, "the code block back (from the highlight cache)");
+}
+
+/// (rule, line, column) of each diagnostic `check` reports in `file` (but `i18n/missing`:
+/// the example site is bilingual, and a new page has no translation).
+fn found_in(root: &Path, file: &str) -> Vec<(&'static str, usize, usize)> {
+    let verdict = govsite::check(root, &Default::default()).unwrap();
+    let found = verdict.diagnostics.iter().filter(|d| d.file == Path::new(file) && d.rule != "i18n/missing");
+    found.map(|d| (d.rule, d.line, d.column)).collect()
+}
+
+#[test]
+fn edits_seen_only_by_a_page_reading_rebuild_to_the_bytes_of_a_full_build() {
+    let (_dir, root) = example_site();
+    let mut cache = SiteCache::default();
+    let page = "---\ntitle: Notes\n---\n\nSee the [agenda](meetings.md#time-zones).\n";
+    std::fs::write(root.join("content/notes.md"), page).unwrap();
+    same_as_full(&root, &mut cache, "a new page");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+
+    // A placeholder: found in the page's new text, at its line.
+    edit(&root, "content/notes.md", "See the", "TODO: see the");
+    same_as_full(&root, &mut cache, "a placeholder");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 5, 1)]);
+    // The same text one line lower (a front matter line more): the position follows.
+    edit(&root, "content/notes.md", "title: Notes\n", "title: Notes\nweight: 3\n");
+    same_as_full(&root, &mut cache, "the body moved down");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 6, 1)]);
+    // A draft keeps its notes to itself.
+    edit(&root, "content/notes.md", "weight: 3\n", "draft: true\n");
+    same_as_full(&root, &mut cache, "the page a draft");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+    edit(&root, "content/notes.md", "draft: true\n", "weight: 3\n");
+    same_as_full(&root, &mut cache, "the draft published");
+
+    // The link's target disappears from the other page, then comes back: the unchanged
+    // page's links are checked against what is there now.
+    edit(&root, "content/meetings.md", "## Time zones", "## Time");
+    same_as_full(&root, &mut cache, "a link's anchor gone");
+    assert_eq!(found_in(&root, "content/notes.md"), [("text/placeholder", 6, 1), ("links/broken", 6, 24)]);
+    edit(&root, "content/meetings.md", "## Time\n", "## Time zones\n");
+    same_as_full(&root, &mut cache, "the anchor back");
+
+    // The page becomes unsafe (an error: nothing renders), then safe again.
+    edit(&root, "content/notes.md", "TODO: see", "[Run](javascript:go()). See");
+    same_as_full(&root, &mut cache, "an unsafe link");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/unsafe-link", 6, 7)]);
+    edit(&root, "content/notes.md", "[Run](javascript:go()). See", "See");
+    same_as_full(&root, &mut cache, "the unsafe link removed");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
+
+    // Front matter that does not parse, kept as it was by the next rebuild, then fixed.
+    edit(
+        &root,
+        "content/notes.md",
+        "weight: 3
+",
+        "weight: three
+",
+    );
+    same_as_full(&root, &mut cache, "bad front matter");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/front-matter", 3, 9)]);
+    edit(&root, "content/faq.md", "No. The maintainers", "No, never. The maintainers");
+    same_as_full(&root, &mut cache, "another page edited, the bad front matter unchanged");
+    assert_eq!(found_in(&root, "content/notes.md"), [("content/front-matter", 3, 9)]);
+    edit(
+        &root,
+        "content/notes.md",
+        "weight: three
+",
+        "weight: 3
+",
+    );
+    same_as_full(&root, &mut cache, "the front matter fixed");
+    assert_eq!(found_in(&root, "content/notes.md"), []);
 }

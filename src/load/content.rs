@@ -3,6 +3,8 @@
 use super::{read, LoadError, Reader};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FrontMatter, Page, Pos};
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Every `.md` file under `content/`, in publishing order (weight, then title, then path),
@@ -11,10 +13,11 @@ use std::path::{Path, PathBuf};
 pub(super) fn load_pages(
     reader: &Reader,
     diagnostics: &mut Vec<Diagnostic>,
+    mut kept: Option<&mut KeptPages>,
 ) -> Result<(Vec<Page>, Vec<PathBuf>), LoadError> {
     let root = reader.root;
     let folder = root.join("content");
-    let mut pages = Vec::new();
+    let mut markdown = Vec::new();
     let mut assets = Vec::new();
     for entry in reader.walk("content", diagnostics) {
         let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
@@ -25,12 +28,46 @@ pub(super) fn load_pages(
             }
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
-        let text = read(entry.path())?;
-        match parse_page(rel, &text) {
+        if let Ok(rel) = entry.path().strip_prefix(root) {
+            markdown.push((entry.path().to_path_buf(), rel.to_path_buf()));
+        }
+    }
+    // Read and parsed in parallel (most of a `serve` rebuild's loading), then taken in the
+    // order found, so the first error and the diagnostics are those of a reading in order.
+    let last = kept.as_deref().map(|kept| &kept.by_file);
+    let parsed: Vec<Result<(Parsed, Option<String>), LoadError>> = markdown
+        .par_iter()
+        .map(|(path, rel)| {
+            let text = read(path)?;
+            let same = last.and_then(|last| last.get(rel)).filter(|(was, _)| *was == text);
+            Ok(match same {
+                Some((_, parsed)) => (parsed.clone(), None),
+                None => (parse_page(rel, &text), Some(text)),
+            })
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    let mut next = HashMap::new();
+    let mut last = kept.as_deref_mut().map(|kept| std::mem::take(&mut kept.by_file)).unwrap_or_default();
+    for ((_, rel), parsed) in markdown.iter().zip(parsed) {
+        let (page, text) = parsed?;
+        if kept.is_some() {
+            // A page taken from the last load keeps its entry; a page parsed now gets one.
+            let entry = match text {
+                Some(text) => Some((text, page.clone())),
+                None => last.remove(rel),
+            };
+            if let Some(entry) = entry {
+                next.insert(rel.clone(), entry);
+            }
+        }
+        match page {
             Ok(page) => pages.push(page),
             Err(d) => diagnostics.push(d),
         }
+    }
+    if let Some(kept) = kept {
+        kept.by_file = next;
     }
     pages.sort_by(|a, b| {
         (a.front.weight.unwrap_or(0), &a.front.title, &a.path).cmp(&(
@@ -40,6 +77,22 @@ pub(super) fn load_pages(
         ))
     });
     Ok((pages, assets))
+}
+
+/// A page file, parsed: the page, or why it is not one.
+type Parsed = Result<Page, Diagnostic>;
+
+/// The Markdown pages of the last load, by file (relative to the site folder), with the text
+/// they were parsed from: `serve` parses again only the files whose text changed.
+#[derive(Default)]
+pub struct KeptPages {
+    by_file: HashMap<PathBuf, (String, Parsed)>,
+}
+
+impl std::fmt::Debug for KeptPages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptPages").field("pages", &self.by_file.len()).finish()
+    }
 }
 
 /// Splits a page into front matter and body; `file` is relative to the site folder.

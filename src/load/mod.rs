@@ -5,7 +5,7 @@ mod content;
 mod input;
 mod yaml;
 
-pub use content::parse_page;
+pub use content::{parse_page, KeptPages};
 pub use input::{site_file, Input, PORTFOLIO_FILE, SITE_FILES};
 pub use yaml::parse;
 
@@ -58,13 +58,30 @@ pub enum LoadError {
 pub fn load_site(root: &Path) -> Result<Loaded, LoadError> {
     Input::find(root)?;
     let boundary = Boundary::new(root).ok_or_else(|| LoadError::Missing(root.display().to_string()))?;
-    load_site_inheriting(root, None, &boundary)
+    load(root, None, &boundary, None)
+}
+
+/// [`load_site`] again (for `serve`): a Markdown page whose file has the same text as when
+/// `kept` last saw it is not parsed again.
+pub fn load_site_kept(root: &Path, kept: &mut KeptPages) -> Result<Loaded, LoadError> {
+    Input::find(root)?;
+    let boundary = Boundary::new(root).ok_or_else(|| LoadError::Missing(root.display().to_string()))?;
+    load(root, None, &boundary, Some(kept))
 }
 
 /// Loads the site in `root`; a governance document it lacks is read from `defaults` (a
 /// folder given relative to `root`, as a portfolio's inherited documents are). Nothing
 /// outside `boundary` (the site's folder, or its portfolio's) is read.
 pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>, boundary: &Boundary) -> Result<Loaded, LoadError> {
+    load(root, defaults, boundary, None)
+}
+
+fn load(
+    root: &Path,
+    defaults: Option<&Path>,
+    boundary: &Boundary,
+    kept: Option<&mut KeptPages>,
+) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     Input::find(root)?;
     let site_file = site_file(root).ok_or_else(|| LoadError::NotASite(root.display().to_string()))?;
@@ -81,7 +98,7 @@ pub fn load_site_inheriting(root: &Path, defaults: Option<&Path>, boundary: &Bou
     let mut loader = DocumentLoader { reader, defaults, diagnostics };
     site.load_documents(&mut loader)?;
     let mut diagnostics = loader.diagnostics;
-    (site.pages, site.content_files) = content::load_pages(&reader, &mut diagnostics)?;
+    (site.pages, site.content_files) = content::load_pages(&reader, &mut diagnostics, kept)?;
     site.static_files = static_files(&reader, &mut diagnostics);
     if site.site.is_multilingual() {
         let languages: Vec<String> = site.site.languages().into_iter().map(String::from).collect();

@@ -5,28 +5,38 @@
 //! where it was written, so an error stops the build and a warning explains the missing link.
 
 use super::safety::{unsafe_links, UnsafeLink};
+use super::scan::Reading;
 use crate::diagnostics::Diagnostic;
 use crate::model::spans::{in_scalar, LineIndex};
 use crate::model::url::SAFE_SCHEMES as ALLOWED_SCHEMES;
-use crate::model::{text_fields, Pos, Site};
+use crate::model::{text_fields, Page, Pos, Site};
 use std::path::Path;
 
 /// The rule's id.
 pub const RULE: &str = "content/unsafe-link";
 
-/// Every refused link of the site's pages (drafts too: `--drafts` publishes them) and prose
-/// fields, at the line and column of its URL. Plain-text fields (names, ids, e-mail
-/// addresses) are not Markdown and are not read.
-pub fn unsafe_link_diagnostics(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for page in &site.pages {
-        let body = LineIndex::new(&page.body);
-        for link in sorted(unsafe_links(&page.body)) {
+/// Every refused link of a page (drafts too: `--drafts` publishes them), read as `reading`,
+/// at the line and column of its URL.
+pub fn page_unsafe_links(page: &Page, reading: &Reading) -> Vec<Diagnostic> {
+    if reading.unsafe_links.is_empty() {
+        return Vec::new();
+    }
+    let body = LineIndex::new(&page.body);
+    sorted(reading.unsafe_links.clone())
+        .into_iter()
+        .map(|link| {
             let at = body.pos(link.at.start);
             let pos = Pos { line: page.body_line + at.line - 1, len: page.body[link.at.clone()].chars().count(), ..at };
-            out.push(diagnostic(&page.file, pos, &link.url));
-        }
-    }
+            diagnostic(&page.file, pos, &link.url)
+        })
+        .collect()
+}
+
+/// Every refused link of the prose fields of the YAML documents, at the line and column of
+/// its URL. Plain-text fields (names, ids, e-mail addresses) are not Markdown and are not
+/// read; the pages are read by [`page_unsafe_links`].
+pub fn unsafe_prose_links(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     for doc in text_fields(site) {
         for (path, text) in doc.prose() {
             let links = sorted(unsafe_links(text));

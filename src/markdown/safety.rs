@@ -8,7 +8,6 @@
 
 use super::raw_html;
 use crate::model::url::SAFE_SCHEMES as ALLOWED_SCHEMES;
-use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -70,62 +69,7 @@ pub struct UnsafeLink {
 /// Every link and image of `text` (inline, reference, autolink or in raw HTML) whose URL is
 /// not allowed, in order, each once.
 pub fn unsafe_links(text: &str) -> Vec<UnsafeLink> {
-    // A refused URL has a scheme, so a `:` — written, or as an entity (`&colon;`, `&#58;`).
-    if !text.contains([':', '&']) {
-        return Vec::new();
-    }
-    let mut parser = Parser::new_ext(text, super::options()).into_offset_iter();
-    let events: Vec<(Event, Range<usize>)> = parser.by_ref().collect();
-    let definitions = parser.reference_definitions();
-    let mut found: Vec<UnsafeLink> = Vec::new();
-    let mut in_html_block = false;
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::Link { link_type, dest_url, id, .. } | Tag::Image { link_type, dest_url, id, .. })
-                if !url_is_allowed(&dest_url) =>
-            {
-                let at = match link_type {
-                    LinkType::Inline => text[range.clone()]
-                        .rfind("](")
-                        .and_then(|i| destination_at(text, range.start + i + 2, &dest_url)),
-                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
-                        definitions.get(&id).and_then(|definition| {
-                            let colon = text[definition.span.clone()].find("]:")?;
-                            destination_at(text, definition.span.start + colon + 2, &dest_url)
-                        })
-                    }
-                    LinkType::Autolink | LinkType::Email => Some(range.start + 1..range.end.saturating_sub(1)),
-                    _ => None,
-                };
-                found.push(UnsafeLink { url: dest_url.to_string(), at: at.unwrap_or(range) });
-            }
-            // A block is scanned whole: a tag may run over several of its lines.
-            Event::Start(Tag::HtmlBlock) => {
-                in_html_block = true;
-                found.extend(unsafe_in_html(text, range));
-            }
-            Event::End(TagEnd::HtmlBlock) => in_html_block = false,
-            Event::Html(_) | Event::InlineHtml(_) if !in_html_block => found.extend(unsafe_in_html(text, range)),
-            _ => {}
-        }
-    }
-    let mut seen = HashSet::new();
-    found.retain(|link| seen.insert(link.at.start));
-    found
-}
-
-/// Refused URLs in the attributes of raw HTML written at `range` of `text`.
-fn unsafe_in_html(text: &str, range: Range<usize>) -> Vec<UnsafeLink> {
-    let mut found = Vec::new();
-    let mut last = None;
-    for (url, at) in urls_in_html(text, range) {
-        // One report per attribute, for its first refused URL.
-        if !url_is_allowed(&url) && last.as_ref() != Some(&at) {
-            last = Some(at.clone());
-            found.push(UnsafeLink { url, at });
-        }
-    }
-    found
+    super::scan::read(text).unsafe_links
 }
 
 /// Every URL the attributes of raw HTML written at `range` of `text` make a browser follow or
@@ -144,7 +88,7 @@ pub fn urls_in_html(text: &str, range: Range<usize>) -> Vec<(String, Range<usize
 
 /// Where `dest` is written, starting at `start` after optional blanks and a `<`; a
 /// zero-length range at its start when it is written with escapes or entities.
-fn destination_at(text: &str, start: usize, dest: &str) -> Option<Range<usize>> {
+pub(super) fn destination_at(text: &str, start: usize, dest: &str) -> Option<Range<usize>> {
     let rest = text.get(start..)?;
     let mut begin = start + (rest.len() - rest.trim_start().len());
     if text[begin..].starts_with('<') {

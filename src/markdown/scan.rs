@@ -6,7 +6,9 @@
 //! `$VAR` in code is not a placeholder) and export (destinations rewritten, the rest kept).
 
 use super::options;
+use super::safety::{destination_at, url_is_allowed, urls_in_html, UnsafeLink};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// The destination of a link or image, or of a reference definition, as written.
@@ -26,19 +28,59 @@ pub struct Destination {
     pub written: Option<Range<usize>>,
 }
 
-/// Every link and image of `text`, in order, then every reference definition.
-pub fn destinations(text: &str) -> Vec<Destination> {
-    let mut out: Vec<Destination> = Vec::new();
-    // The links and images open around the current event: index in `out`, and where the
-    // text inside them has reached (their destination follows it).
+/// Everything these tools need from one Markdown text, read in one pass of the parser: what
+/// [`destinations`], [`html_urls`], [`code`] and [`super::safety::unsafe_links`] return.
+/// The link check, the placeholder rule and `content/unsafe-link` read each page through one
+/// `Reading` (and `serve` keeps it while the page is unchanged).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// Every link and image, in order, then every reference definition.
+    pub destinations: Vec<Destination>,
+    /// Every URL raw HTML links to or loads, with where its attribute's value is written.
+    pub html_urls: Vec<(String, Range<usize>)>,
+    /// Every link and image whose URL is not allowed, in order, each once.
+    pub unsafe_links: Vec<UnsafeLink>,
+    /// Code spans (with their backticks) and code blocks (fenced ones with their fences).
+    pub code: Vec<Code>,
+}
+
+/// A code span or block of a Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// Where it is written.
+    pub range: Range<usize>,
+    /// Whether it is a fenced code block.
+    pub fenced: bool,
+}
+
+/// A refused link as met in the text: resolved once the reference definitions are known.
+enum Refused<'a> {
+    Link { link_type: LinkType, url: pulldown_cmark::CowStr<'a>, id: pulldown_cmark::CowStr<'a>, range: Range<usize> },
+    Html(Vec<UnsafeLink>),
+}
+
+/// Reads `text` once (see [`Reading`]).
+pub fn read(text: &str) -> Reading {
+    // A refused URL has a scheme, so a `:` — written, or as an entity (`&colon;`, `&#58;`).
+    let refusable = text.contains([':', '&']);
+    let mut reading = Reading::default();
+    let mut refused: Vec<Refused> = Vec::new();
+    // The links and images open around the current event: index in `destinations`, and where
+    // the text inside them has reached (their destination follows it).
     let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut in_html_block = false;
     let mut parser = Parser::new_ext(text, options()).into_offset_iter();
     for (event, range) in parser.by_ref() {
+        if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
+            grow(&mut open, range.end);
+        }
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. }) => {
-                grow(&mut open, range.end);
-                open.push((out.len(), range.start));
-                out.push(Destination {
+            Event::Start(Tag::Link { link_type, dest_url, id, .. } | Tag::Image { link_type, dest_url, id, .. }) => {
+                open.push((reading.destinations.len(), range.start));
+                if refusable && !url_is_allowed(&dest_url) {
+                    refused.push(Refused::Link { link_type, url: dest_url.clone(), id, range: range.clone() });
+                }
+                reading.destinations.push(Destination {
                     url: dest_url.to_string(),
                     link_type: Some(link_type),
                     span: range,
@@ -48,21 +90,93 @@ pub fn destinations(text: &str) -> Vec<Destination> {
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if let Some((i, text_end)) = open.pop() {
-                    locate(text, &mut out[i], text_end);
+                    locate(text, &mut reading.destinations[i], text_end);
                 }
                 grow(&mut open, range.end);
             }
-            _ => grow(&mut open, range.end),
+            // A block is read whole: a tag may run over several of its lines.
+            Event::Start(Tag::HtmlBlock) => {
+                in_html_block = true;
+                html(text, range, refusable, &mut reading.html_urls, &mut refused);
+            }
+            Event::End(TagEnd::HtmlBlock) => in_html_block = false,
+            Event::Html(_) | Event::InlineHtml(_) if !in_html_block => {
+                html(text, range, refusable, &mut reading.html_urls, &mut refused)
+            }
+            Event::Code(_) => reading.code.push(Code { range, fenced: false }),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                reading.code.push(Code { range, fenced: matches!(kind, CodeBlockKind::Fenced(_)) })
+            }
+            _ => {}
         }
     }
-    for (_, definition) in parser.reference_definitions().iter() {
+    let definitions = parser.reference_definitions();
+    for (_, definition) in definitions.iter() {
         let span = definition.span.clone();
         let Some(colon) = text.get(span.clone()).and_then(|s| s.find("]:")) else { continue };
         let tail = span.start + colon + 1..span.end;
         let written = written_at(text, tail.start + 1, &definition.dest, span.end);
-        out.push(Destination { url: definition.dest.to_string(), link_type: None, span, tail: Some(tail), written });
+        reading.destinations.push(Destination {
+            url: definition.dest.to_string(),
+            link_type: None,
+            span,
+            tail: Some(tail),
+            written,
+        });
     }
-    out
+    for item in refused {
+        match item {
+            Refused::Link { link_type, url, id, range } => {
+                let at = match link_type {
+                    LinkType::Inline => {
+                        text[range.clone()].rfind("](").and_then(|i| destination_at(text, range.start + i + 2, &url))
+                    }
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+                        definitions.get(&id).and_then(|definition| {
+                            let colon = text[definition.span.clone()].find("]:")?;
+                            destination_at(text, definition.span.start + colon + 2, &url)
+                        })
+                    }
+                    LinkType::Autolink | LinkType::Email => Some(range.start + 1..range.end.saturating_sub(1)),
+                    _ => None,
+                };
+                reading.unsafe_links.push(UnsafeLink { url: url.to_string(), at: at.unwrap_or(range) });
+            }
+            Refused::Html(found) => reading.unsafe_links.extend(found),
+        }
+    }
+    let mut seen = HashSet::new();
+    reading.unsafe_links.retain(|link| seen.insert(link.at.start));
+    reading
+}
+
+/// The URLs of raw HTML written at `range`, and the refused ones among them (one per
+/// attribute, for its first refused URL).
+fn html(
+    text: &str,
+    range: Range<usize>,
+    refusable: bool,
+    urls: &mut Vec<(String, Range<usize>)>,
+    refused: &mut Vec<Refused>,
+) {
+    let found = urls_in_html(text, range);
+    if refusable {
+        let mut last = None;
+        let mut bad = Vec::new();
+        for (url, at) in &found {
+            if !url_is_allowed(url) && last.as_ref() != Some(at) {
+                last = Some(at.clone());
+                bad.push(UnsafeLink { url: url.clone(), at: at.clone() });
+            }
+        }
+        refused.push(Refused::Html(bad));
+    }
+    urls.extend(found);
+}
+
+/// Every link and image of `text`, in order, then every reference definition.
+pub fn destinations(text: &str) -> Vec<Destination> {
+    read(text).destinations
 }
 
 /// Every URL that raw HTML in `text` links to or loads (`<a href>`, `<img src>`…), with where
@@ -71,23 +185,7 @@ pub fn html_urls(text: &str) -> Vec<(String, Range<usize>)> {
     if !text.contains('<') {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    let mut in_block = false;
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match event {
-            // A block is read whole: a tag may run over several of its lines.
-            Event::Start(Tag::HtmlBlock) => {
-                in_block = true;
-                found.extend(super::safety::urls_in_html(text, range));
-            }
-            Event::End(TagEnd::HtmlBlock) => in_block = false,
-            Event::Html(_) | Event::InlineHtml(_) if !in_block => {
-                found.extend(super::safety::urls_in_html(text, range))
-            }
-            _ => {}
-        }
-    }
-    found
+    read(text).html_urls
 }
 
 /// The innermost open link's text reaches at least `end`.
@@ -133,24 +231,12 @@ fn written_at(text: &str, start: usize, dest: &str, end: usize) -> Option<Range<
 /// Code of `text`: inline code spans (with their backticks) and code blocks, fenced ones with
 /// their fences.
 pub fn code(text: &str) -> Vec<Range<usize>> {
-    code_where(text, |_| true)
+    read(text).code.into_iter().map(|c| c.range).collect()
 }
 
 /// Fenced code blocks of `text`, fences included.
 pub fn fenced_code(text: &str) -> Vec<Range<usize>> {
-    code_where(text, |kind| matches!(kind, Some(CodeBlockKind::Fenced(_))))
-}
-
-/// Code spans (`kind` `None`) and blocks for which `keep` holds.
-fn code_where(text: &str, keep: impl Fn(Option<&CodeBlockKind>) -> bool) -> Vec<Range<usize>> {
-    Parser::new_ext(text, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Code(_) if keep(None) => Some(range),
-            Event::Start(Tag::CodeBlock(kind)) if keep(Some(&kind)) => Some(range),
-            _ => None,
-        })
-        .collect()
+    read(text).code.into_iter().filter(|c| c.fenced).map(|c| c.range).collect()
 }
 
 #[cfg(test)]

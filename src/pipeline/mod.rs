@@ -170,7 +170,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
     let destination = output::check_destination(&output, root)?;
     let (outcome, portal) = match Input::find(root)? {
         Input::Site => {
-            let checked = site::load_and_validate(root, &options.check)?;
+            let checked = site::load_and_validate(root, &options.check, None)?;
             if checked.has_errors() {
                 return Err(Error::Invalid(checked.diagnostics));
             }
@@ -197,13 +197,32 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<(Outcome, rend
     }
 }
 
+/// What `serve` keeps from one rebuild to the next.
+#[derive(Debug, Default)]
+pub struct SiteCache {
+    /// Each page file, parsed (see `load::KeptPages`).
+    pub pages: load::KeptPages,
+    /// Each page's Markdown, read (see `rules::Readings`).
+    pub readings: rules::Readings,
+    /// The last render's pages and highlighted code (see `render::RenderCache`).
+    pub render: render::RenderCache,
+}
+
+impl SiteCache {
+    /// How many pages the last render took from the one before.
+    pub fn reused(&self) -> usize {
+        self.render.reused()
+    }
+}
+
 /// [`render_site`] again after an edit: every stage runs as before, so the result is the same
-/// as a first render's, but pages whose inputs are unchanged are taken from `cache` (see
-/// `render::RenderCache`) and highlighted code is reused; `serve` calls this on every save.
+/// as a first render's, but a page unchanged since the last call is not read again, pages
+/// whose inputs are unchanged are taken from `cache` (see `render::RenderCache`) and
+/// highlighted code is reused; `serve` calls this on every save.
 pub fn render_site_cached(
     root: &Path,
     options: &BuildOptions,
-    cache: &mut render::RenderCache,
+    cache: &mut SiteCache,
 ) -> Result<(Outcome, render::Portal), Error> {
     match Input::find(root)? {
         Input::Site => site::render(root, options, Some(cache)),
@@ -220,18 +239,29 @@ fn publish_url(options: &BuildOptions, configured: &str) -> String {
     }
 }
 
-/// Every rule that reads the model (all but the link check), on a loaded site, under `policy`.
-fn validate(loaded: load::Loaded, policy: rules::policy::Policy, mut diagnostics: Vec<Diagnostic>) -> rules::Checked {
+/// Every rule that reads the model (all but the link check), on a loaded site, under `policy`;
+/// each page's Markdown is read once here (taken from `kept` where unchanged, for `serve`).
+fn validate(
+    loaded: load::Loaded,
+    policy: rules::policy::Policy,
+    mut diagnostics: Vec<Diagnostic>,
+    kept: Option<&mut rules::Readings>,
+) -> rules::Checked {
+    let pages = match kept {
+        Some(kept) => kept.read(&loaded.site),
+        None => rules::read_pages(&loaded.site),
+    };
     diagnostics.extend(loaded.diagnostics);
     if loaded.config_read {
-        diagnostics.extend(rules::check(&loaded.site));
+        diagnostics.extend(rules::check_read(&loaded.site, &pages));
         // Markdown is read by the markdown stage, which owns what a link may point at.
-        diagnostics.extend(crate::markdown::check::unsafe_link_diagnostics(&loaded.site));
+        diagnostics.extend(pages.iter().flat_map(|page| page.unsafe_links.iter().cloned()));
+        diagnostics.extend(crate::markdown::check::unsafe_prose_links(&loaded.site));
     }
     let mut diagnostics = policy.apply(diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     let score = rules::score::score(&diagnostics, &policy);
-    rules::Checked { site: loaded.site, diagnostics, score, policy }
+    rules::Checked { site: loaded.site, diagnostics, score, policy, pages }
 }
 
 /// Renders a validated site at `base_url` and checks its links; errors stop it.
@@ -267,7 +297,8 @@ fn check_links(checked: &mut rules::Checked) -> Result<(), Error> {
 }
 
 fn add_link_diagnostics(checked: &mut rules::Checked, portal: &render::Portal) {
-    let found = checked.policy.apply(crate::links::check(&checked.site, portal));
+    let readings: Vec<&crate::markdown::scan::Reading> = checked.pages.iter().map(|page| &page.reading).collect();
+    let found = checked.policy.apply(crate::links::check(&checked.site, portal, &readings));
     if found.is_empty() {
         return;
     }

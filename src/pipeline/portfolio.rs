@@ -82,7 +82,7 @@ pub(super) fn check(root: &Path, options: &CheckOptions, links: bool) -> Result<
         let inherit = defaults.as_ref().and_then(|d| relative_path(&project_root, d));
         let loaded = load::load_site_inheriting(&project_root, inherit.as_deref(), &boundary)?;
         let (policy, problems) = Policy::for_project(&portfolio_policy, &loaded.site.site, options.profile.as_deref());
-        let mut checked = validate(loaded, policy, problems);
+        let mut checked = validate(loaded, policy, problems, None);
         if links {
             check_links(&mut checked)?;
         }

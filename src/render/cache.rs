@@ -74,6 +74,10 @@ struct Last {
     setting: Setting,
     globals: Context,
     pages: HashMap<PathBuf, Kept>,
+    index: super::search::KeptIndex,
+    /// The names each of the setting's templates mentions (read again only when a template
+    /// changes).
+    names: Arc<HashMap<String, HashSet<String>>>,
 }
 
 /// A rendered page and what it was rendered from.
@@ -83,7 +87,7 @@ pub(super) struct Kept {
     pub template: String,
     pub page: Option<Page>,
     pub html: Arc<str>,
-    pub scan: PageScan,
+    pub scan: Arc<PageScan>,
     pub search: Option<Arc<super::search::SearchEntry>>,
 }
 
@@ -121,19 +125,27 @@ impl RenderCache {
     /// base URL or set of pages).
     pub(super) fn reusable(&self, prefix: &str, setting: &Setting, globals: &Context) -> Option<Reusable<'_>> {
         let last = self.last.get(prefix).filter(|last| last.setting == *setting)?;
-        let unchanged = mentioned_names(&setting.templates)
-            .into_iter()
+        let unchanged = last
+            .names
+            .iter()
             .map(|(template, names)| {
                 // Tera's whole-context dump reads every name without writing one.
                 let same = !names.contains(DUMPS_THE_CONTEXT)
                     && names.iter().all(|name| last.globals.get(name) == globals.get(name));
-                (template, same)
+                (template.clone(), same)
             })
             .collect();
         Some(Reusable { pages: &last.pages, unchanged })
     }
 
-    /// Keeps this language's pages for the next render; `reused` of them came from the last.
+    /// The search index the last render of this language left (empty for the first), to
+    /// update rather than merge again.
+    pub(super) fn take_index(&mut self, prefix: &str) -> super::search::KeptIndex {
+        self.last.get_mut(prefix).map(|last| std::mem::take(&mut last.index)).unwrap_or_default()
+    }
+
+    /// Keeps this language's pages and search index for the next render; `reused` of the
+    /// pages came from the last.
     pub(super) fn keep(
         &mut self,
         prefix: &str,
@@ -141,8 +153,13 @@ impl RenderCache {
         globals: Context,
         pages: HashMap<PathBuf, Kept>,
         reused: usize,
+        index: super::search::KeptIndex,
     ) {
-        self.last.insert(prefix.to_string(), Last { setting, globals, pages });
+        let names = match self.last.get(prefix) {
+            Some(last) if last.setting.templates == setting.templates => Arc::clone(&last.names),
+            _ => Arc::new(mentioned_names(&setting.templates)),
+        };
+        self.last.insert(prefix.to_string(), Last { setting, globals, pages, index, names });
         self.reused += reused;
     }
 
@@ -236,13 +253,13 @@ mod tests {
         let templates = vec![template("debug.html", "{{ __tera_context }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         let mut cache = RenderCache::default();
-        cache.keep("", setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         let reusable = cache.reusable("", &setting, &Context::new()).unwrap();
         assert_eq!(reusable.unchanged.get("debug.html"), Some(&false));
         let templates = vec![template("plain.html", "{{ site }}")];
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
-        cache.keep("", setting, Context::new(), HashMap::new(), 0);
+        cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
         let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates);
         assert_eq!(cache.reusable("", &setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
     }

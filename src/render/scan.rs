@@ -18,8 +18,8 @@ pub struct RenderedPage {
     pub out: PathBuf,
     /// The template that rendered it.
     pub template: String,
-    /// What its HTML holds.
-    pub scan: PageScan,
+    /// What its HTML holds (shared with `serve`'s render cache).
+    pub scan: std::sync::Arc<PageScan>,
 }
 
 /// What one pass of the tokenizer found in a page.

@@ -11,7 +11,7 @@
 use super::page_text::PageText;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// One page of the index.
 #[derive(Debug, Clone, Serialize)]
@@ -97,9 +97,63 @@ impl IndexBuilder {
         merged.terms.values_mut().for_each(|ids| ids.sort_unstable());
         let mut terms: Vec<(&String, &Vec<u32>)> = merged.terms.iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let index = Index { pages: merged.pages.values().collect(), terms: SortedTerms(terms) };
-        serde_json::to_vec(&index).unwrap_or_default()
+        json(merged.pages.values().collect(), terms)
     }
+}
+
+/// The index as `serve` keeps it from one render to the next: each page's entry by id, and
+/// the merged terms, so that a render merges again only the pages whose entry changed.
+#[derive(Default)]
+pub(crate) struct KeptIndex {
+    entries: Vec<Option<Arc<SearchEntry>>>,
+    /// Term → ids of the pages that contain it, in id order.
+    terms: BTreeMap<String, Vec<u32>>,
+}
+
+impl KeptIndex {
+    /// search-index.json of the pages `entries` (by id), the same bytes as [`IndexBuilder`]
+    /// gives: the terms of a page whose entry is not the one kept are taken out, and its new
+    /// entry's put in (all of them when the number of pages changed).
+    pub(crate) fn update(&mut self, entries: Vec<Option<Arc<SearchEntry>>>) -> Vec<u8> {
+        if entries.len() != self.entries.len() {
+            *self = KeptIndex { entries: vec![None; entries.len()], terms: BTreeMap::new() };
+        }
+        let KeptIndex { entries: kept, terms } = self;
+        for (id, (old, new)) in kept.iter().zip(&entries).enumerate() {
+            let same = match (old, new) {
+                (Some(old), Some(new)) => Arc::ptr_eq(old, new),
+                (None, None) => true,
+                _ => false,
+            };
+            if same {
+                continue;
+            }
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            for term in old.iter().flat_map(|old| &old.terms) {
+                if let Some(ids) = terms.get_mut(term) {
+                    if let Ok(at) = ids.binary_search(&id) {
+                        ids.remove(at);
+                    }
+                    if ids.is_empty() {
+                        terms.remove(term);
+                    }
+                }
+            }
+            for term in new.iter().flat_map(|new| &new.terms) {
+                let ids = terms.entry(term.clone()).or_default();
+                if let Err(at) = ids.binary_search(&id) {
+                    ids.insert(at, id);
+                }
+            }
+        }
+        self.entries = entries;
+        json(self.entries.iter().flatten().map(|e| &e.entry).collect(), self.terms.iter().collect())
+    }
+}
+
+/// search-index.json: `pages` in id order, `terms` in byte order, each with its ids in order.
+fn json(pages: Vec<&Entry>, terms: Vec<(&String, &Vec<u32>)>) -> Vec<u8> {
+    serde_json::to_vec(&Index { pages, terms: SortedTerms(terms) }).unwrap_or_default()
 }
 
 /// The index of `pages`: (address, title and text) pairs, in the order results should prefer.
@@ -191,6 +245,36 @@ mod tests {
         assert_eq!(value["terms"]["review"], serde_json::json!([0]));
         assert!(value["terms"].get("menu").is_none(), "navigation is not indexed");
         assert!(value["terms"].get("var").is_none(), "scripts are not indexed");
+    }
+
+    #[test]
+    fn the_kept_index_gives_the_bytes_of_a_full_merge() {
+        let page = |url: &str, text: &str| {
+            Arc::new(entry(url.into(), &PageText { title: url.to_uppercase(), text: text.into() }))
+        };
+        let full = |entries: &[Option<Arc<SearchEntry>>]| {
+            let builder = IndexBuilder::default();
+            for (id, entry) in entries.iter().enumerate() {
+                if let Some(entry) = entry {
+                    builder.add(id, entry);
+                }
+            }
+            builder.finish()
+        };
+        let mut kept = KeptIndex::default();
+        let mut pages = vec![Some(page("a", "alpha beta")), None, Some(page("c", "beta gamma"))];
+        assert_eq!(kept.update(pages.clone()), full(&pages));
+        // A page's words change: `alpha` goes, `delta` comes, `beta` stays with both ids.
+        pages[0] = Some(page("a", "beta delta"));
+        assert_eq!(kept.update(pages.clone()), full(&pages));
+        // Two pages trade places; then one more page.
+        pages.swap(0, 2);
+        assert_eq!(kept.update(pages.clone()), full(&pages));
+        pages.push(Some(page("d", "omega")));
+        assert_eq!(kept.update(pages.clone()), full(&pages));
+        let json: serde_json::Value = serde_json::from_slice(&kept.update(pages.clone())).unwrap();
+        assert_eq!(json["terms"]["beta"], serde_json::json!([0, 2]));
+        assert!(json["terms"].get("alpha").is_none());
     }
 
     #[test]

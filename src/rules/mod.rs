@@ -24,6 +24,7 @@ mod placeholder;
 pub mod policy;
 pub mod profiles;
 mod project;
+mod reading;
 mod references;
 mod required;
 pub mod score;
@@ -38,6 +39,7 @@ use crate::model::Site;
 
 pub use inactive::diversity_body;
 pub use paths::problem as path_problem;
+pub use reading::{read_pages, PageReading, Readings};
 pub use required::check_document as check_required;
 pub use values::check_document as check_values;
 pub use verdict::{Checked, CheckedPortfolio, CheckedProject};
@@ -395,12 +397,19 @@ fn members(n: usize) -> String {
 
 /// Runs every rule over a loaded site.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
+    check_read(site, &read_pages(site))
+}
+
+/// Runs every rule over a loaded site whose pages were read as `pages` (in the order of
+/// `site.pages`; see [`read_pages`]).
+pub fn check_read(site: &Site, pages: &[std::sync::Arc<PageReading>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
         if let Some(check) = rule.check {
             check(site, &mut out);
         }
     }
+    out.extend(pages.iter().flat_map(|page| page.placeholders.iter().cloned()));
     out
 }
 

@@ -7,7 +7,7 @@
 //! left unfilled, so code spans and blocks are skipped for slots only. Links and code are
 //! found by the parser that renders the text (`markdown::scan`).
 
-use crate::markdown::scan;
+use crate::markdown::scan::{self, Reading};
 use std::ops::Range;
 
 /// A placeholder in a text: its byte range.
@@ -65,7 +65,7 @@ fn link_end(text: &str, from: usize) -> usize {
 }
 
 /// URLs (`scheme://…`, `mailto:…`, `www.…`) and Markdown link destinations (`(…)`).
-fn link_spans(text: &str) -> Vec<Range<usize>> {
+fn link_spans(text: &str, reading: &Reading) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for (at, _) in text.match_indices("://") {
         let scheme_start = text[..at]
@@ -85,7 +85,7 @@ fn link_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     // Inline destinations with their titles, and reference definitions.
-    spans.extend(scan::destinations(text).into_iter().filter_map(|d| d.tail));
+    spans.extend(reading.destinations.iter().filter_map(|d| d.tail.clone()));
     spans
 }
 
@@ -130,19 +130,32 @@ fn hit_at(text: &str, words: &[Range<usize>], k: usize) -> Option<(Range<usize>,
 
 /// Every placeholder in `text`, in order.
 pub(super) fn find(text: &str) -> Vec<Hit> {
+    find_in(text, None)
+}
+
+/// Every placeholder in `text`, in order, with its Markdown `reading` when it was read
+/// already (a page is: see [`super::reading`]).
+pub(super) fn find_in(text: &str, reading: Option<&Reading>) -> Vec<Hit> {
     let words = words(text);
     let candidates: Vec<(Range<usize>, Kind)> = (0..words.len()).filter_map(|k| hit_at(text, &words, k)).collect();
     if candidates.is_empty() {
         // Most texts: no need to parse them.
         return Vec::new();
     }
-    let links = link_spans(text);
-    let code = if candidates.iter().any(|(_, kind)| *kind == Kind::Slot) { scan::code(text) } else { Vec::new() };
+    let read_now;
+    let reading = match reading {
+        Some(reading) => reading,
+        None => {
+            read_now = scan::read(text);
+            &read_now
+        }
+    };
+    let links = link_spans(text, reading);
     candidates
         .into_iter()
         .filter(|(range, kind)| {
             let in_link = links.iter().any(|l| l.contains(&range.start));
-            let in_code = *kind == Kind::Slot && code.iter().any(|c| c.contains(&range.start));
+            let in_code = *kind == Kind::Slot && reading.code.iter().any(|c| c.range.contains(&range.start));
             !in_link && !in_code
         })
         .map(|(range, kind)| Hit { start: range.start, end: range.end, kind })

@@ -5,28 +5,37 @@
 //! YAML documents are walked generically (serialized to JSON, strings visited with their
 //! path), so a field added to the model later is covered without touching this rule.
 
-use super::placeholder::{find, Kind};
+use super::placeholder::{find, find_in, Kind};
 use crate::diagnostics::Diagnostic;
+use crate::markdown::scan::Reading;
 use crate::model::spans::{in_scalar, LineIndex};
-use crate::model::{text_fields, DocStrings, Pos, Site};
+use crate::model::{text_fields, DocStrings, Page, Pos, Site};
 
-/// `text/placeholder`: TODO, TBD, FIXME, `[INSERT …]`, `$NAME` slots, lorem ipsum.
+/// `text/placeholder` in the YAML documents: TODO, TBD, FIXME, `[INSERT …]`, `$NAME` slots,
+/// lorem ipsum. The pages' text is read with the rest of each page ([`page`]).
 pub fn check(site: &Site, out: &mut Vec<Diagnostic>) {
     for doc in text_fields(site) {
         scan_doc(&doc, out);
     }
+}
+
+/// `text/placeholder` in a page's text, read as `reading`.
+pub(super) fn page(page: &Page, reading: &Reading) -> Vec<Diagnostic> {
     // A draft is unfinished by definition and never published by `build`; its TODOs are
     // the author's notes, and would otherwise fail builds under profiles that make this rule
     // an error.
-    for page in site.pages.iter().filter(|p| !p.front.draft) {
-        let body = LineIndex::new(&page.body);
-        for hit in find(&page.body) {
-            let at = body.pos(hit.start);
-            let len = page.body[hit.start..hit.end].chars().count();
-            let pos = Pos { line: page.body_line + at.line - 1, len, ..at };
-            out.push(diagnostic(&page.file, pos, &page.body[hit.start..hit.end], hit.kind, "the page's text"));
-        }
+    if page.front.draft {
+        return Vec::new();
     }
+    let mut out = Vec::new();
+    let mut body = None;
+    for hit in find_in(&page.body, Some(reading)) {
+        let at = body.get_or_insert_with(|| LineIndex::new(&page.body)).pos(hit.start);
+        let len = page.body[hit.start..hit.end].chars().count();
+        let pos = Pos { line: page.body_line + at.line - 1, len, ..at };
+        out.push(diagnostic(&page.file, pos, &page.body[hit.start..hit.end], hit.kind, "the page's text"));
+    }
+    out
 }
 
 fn scan_doc(doc: &DocStrings, out: &mut Vec<Diagnostic>) {

@@ -16,6 +16,8 @@ pub struct Checked {
     pub score: u32,
     /// The profile, overrides and exemptions in force.
     pub policy: super::policy::Policy,
+    /// Each page's Markdown, read once (in the order of `site.pages`): for the link check.
+    pub pages: Vec<std::sync::Arc<super::PageReading>>,
 }
 
 impl Checked {

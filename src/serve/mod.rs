@@ -74,7 +74,7 @@ struct Shared {
     root: PathBuf,
     state: RwLock<Snapshot>,
     /// What the last rebuild rendered, for the next (only the rebuild thread takes it).
-    cache: std::sync::Mutex<crate::render::RenderCache>,
+    cache: std::sync::Mutex<crate::SiteCache>,
     hub: Hub,
     connections: Connections,
     pool: Arc<Pool>,

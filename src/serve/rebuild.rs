@@ -21,7 +21,7 @@ pub fn rebuild(shared: &Shared) -> bool {
     }))
     .unwrap_or_else(|panic| {
         // What a render that panicked left behind is not trusted: the next one starts over.
-        *cache = crate::render::RenderCache::default();
+        *cache = crate::SiteCache::default();
         let what =
             panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
         Err(crate::Error::Internal(what.unwrap_or_else(|| "a panic".into())))
