@@ -88,8 +88,8 @@ fn each_language_shows_its_names_and_titles() {
     assert_has(
         &read(&out, "zh-cn/code-of-conduct/index.html"),
         &[
-            "<li>行为准则小组: <a href=\"mailto:conduct@tiny.example.org\">conduct@tiny.example.org</a></li>",
-            "<li><a href=\"/tiny/zh-cn/people/#alice\">Alice Zhang</a>, 主席</li>",
+            "<li>行为准则小组：<a href=\"mailto:conduct@tiny.example.org\">conduct@tiny.example.org</a></li>",
+            "<li><a href=\"/tiny/zh-cn/people/#alice\">Alice Zhang</a>，主席</li>",
             "<h3><span class=\"scale-number\">1</span> 纠正</h3>",
             "<h3><span class=\"scale-number\">2</span> 警告</h3>",
         ],
@@ -117,7 +117,11 @@ fn each_language_shows_its_names_and_titles() {
     );
     assert_has(
         &read(&out, "code-of-conduct/index.html"),
-        &["<h3><span class=\"scale-number\">1</span> Correction</h3>", "<li>Conduct team: "],
+        &[
+            "<h3><span class=\"scale-number\">1</span> Correction</h3>",
+            "<li>Conduct team: ",
+            "<li><a href=\"/tiny/people/#alice\">Alice Zhang</a>, Chair</li>",
+        ],
     );
     assert_has(&read(&out, "decisions/index.html"), &["<h2>Adopt a code of conduct</h2>"]);
     assert_has(
