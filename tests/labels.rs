@@ -268,3 +268,22 @@ fn each_translation_of_a_name_is_checked_where_it_is_written() {
     let got: Vec<_> = found.iter().map(|(f, l, c, m, _)| (f.as_str(), *l, *c, m.as_str())).collect();
     assert_eq!(got, [("governance/roles.yaml", 3, 36, "placeholder `TODO` left in `roles[0].name.zh-CN`")]);
 }
+
+#[test]
+fn a_foundation_stage_is_named_in_each_language_and_any_other_is_kept_as_written() {
+    let yaml = site_yaml("  foundation: { name: CNCF, maturity: incubating }\nlanguages: [en, zh-CN]\n");
+    let dir = bilingual(&[("site.yaml", yaml.as_str())]);
+    let out = dir.path().join("public");
+    let result = build(dir.path(), &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert_has(&read(&out, "zh-cn/index.html"), &["Tiny 治理 · CNCF 孵化项目</p>"]);
+    assert_has(&read(&out, "index.html"), &["Tiny governance · CNCF incubating project</p>"]);
+
+    // A stage the foundation names otherwise is shown as written, in every language.
+    let yaml = site_yaml("  foundation: { name: OpenInfra, maturity: Confirmed }\nlanguages: [en, zh-CN]\n");
+    let dir = bilingual(&[("site.yaml", yaml.as_str())]);
+    let out = dir.path().join("public");
+    let result = build(dir.path(), &out);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert_has(&read(&out, "zh-cn/index.html"), &["Tiny 治理 · OpenInfra Confirmed项目</p>"]);
+}
