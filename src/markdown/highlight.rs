@@ -68,10 +68,16 @@ thread_local! {
 /// thread). Parsing a line is a function of those two alone, and the regular expressions
 /// of the syntax definitions are most of a build's time; code repeats lines (`}`, `fi`,
 /// an empty line, an import) in the same state, and a repeated line is not parsed again.
+///
+/// Bounded: once full it keeps what it has (the lines that repeat most are met early) and
+/// remembers nothing more, so code whose lines never repeat costs at most
+/// [`LineMemo::MAX_ENTRIES`] parses' memory per thread (~2.5 KB each) and a lookup per line.
 #[derive(Default)]
 struct LineMemo {
     by_line: HashMap<String, Vec<ParsedLine>, foldhash::fast::RandomState>,
     entries: usize,
+    /// The last parse that was not kept (the memo is full).
+    unkept: Vec<(usize, ScopeStackOp)>,
 }
 
 /// A line's parse from one state: the scope operations and the state after it.
@@ -82,8 +88,8 @@ struct ParsedLine {
 }
 
 impl LineMemo {
-    /// The most parses kept by one thread; past it the memo starts over.
-    const MAX_ENTRIES: usize = 1 << 16;
+    /// The most parses kept by one thread.
+    const MAX_ENTRIES: usize = 1 << 13;
     /// The most states kept for one line's text (an empty line occurs in many).
     const MAX_STATES: usize = 16;
 
@@ -93,18 +99,18 @@ impl LineMemo {
         let index = match found {
             Some(index) => index,
             None => {
-                if self.entries >= Self::MAX_ENTRIES {
-                    self.by_line.clear();
-                    self.entries = 0;
+                let known = self.by_line.get(line).map(Vec::len);
+                if self.entries >= Self::MAX_ENTRIES || known.is_some_and(|n| n >= Self::MAX_STATES) {
+                    self.unkept = state.parse_line(line, set).ok()?;
+                    return Some(&self.unkept);
                 }
                 let before = state.clone();
                 let ops = state.parse_line(line, set).ok()?;
-                let parses = self.by_line.entry(line.to_string()).or_default();
-                if parses.len() >= Self::MAX_STATES {
-                    parses.pop();
-                } else {
-                    self.entries += 1;
+                if known.is_none() {
+                    self.by_line.insert(line.to_string(), Vec::new());
                 }
+                self.entries += 1;
+                let parses = self.by_line.get_mut(line)?;
                 parses.push(ParsedLine { before, ops, after: state.clone() });
                 return parses.last().map(|p| p.ops.as_slice());
             }
