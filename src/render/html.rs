@@ -7,7 +7,9 @@
 //! crate. On a 1,000-page portal (25 MB of HTML, one thread) it reads the pages in about
 //! 0.3 s; lol_html was up to twice as fast but leaves entities encoded (a decoder would still
 //! be needed) and adds 28 crates, html5gum about 1.5 times as fast with two more crates. So
-//! pages are tokenized in parallel, once each, as they are rendered.
+//! pages are tokenized in parallel, once each, as they are rendered — and only the pages
+//! `fast_html.rs` does not read: it reads the HTML govsite itself writes with byte searches,
+//! which took tokenizing from 13% of a 10,000-page build's samples to under 2%.
 
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};

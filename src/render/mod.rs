@@ -4,6 +4,7 @@
 pub(crate) mod badge;
 mod cache;
 mod context;
+mod fast_html;
 pub(crate) mod html;
 mod languages;
 mod page_text;

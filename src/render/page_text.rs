@@ -4,7 +4,7 @@
 use super::html::Item;
 
 /// The searchable part of a page.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageText {
     /// The `<title>`, entities decoded.
     pub title: String,

@@ -23,7 +23,7 @@ pub struct RenderedPage {
 }
 
 /// What one pass of the tokenizer found in a page.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageScan {
     /// Every `id`, for anchors.
     pub ids: HashSet<String>,
@@ -34,8 +34,25 @@ pub struct PageScan {
     pub text: Option<PageText>,
 }
 
-/// Reads `html` once: ids and links always, the title and text with `with_text`.
+/// Reads `html` once: ids and links always, the title and text with `with_text`. The HTML
+/// govsite writes is read by `fast_html`; what it does not read, by html5ever.
 pub(crate) fn scan(html: &str, with_text: bool) -> PageScan {
+    let fast = super::fast_html::scan(html, with_text);
+    // Every page of every test and debug build is read both ways: the quick reading must
+    // find exactly what the tokenizer finds.
+    #[cfg(debug_assertions)]
+    if let Some(fast) = &fast {
+        let tokenized = tokenize(html, with_text);
+        assert!(
+            fast.ids == tokenized.ids && fast.links == tokenized.links && fast.text == tokenized.text,
+            "fast_html read a page differently from html5ever:\n{fast:?}\n{tokenized:?}\n{html}"
+        );
+    }
+    fast.unwrap_or_else(|| tokenize(html, with_text))
+}
+
+/// [`scan`] with html5ever's tokenizer: any HTML, read as a browser reads it.
+fn tokenize(html: &str, with_text: bool) -> PageScan {
     let mut ids = HashSet::new();
     let mut links = Vec::new();
     let mut text = with_text.then(|| TextCollector::with_capacity(html.len() / 2));
