@@ -184,8 +184,9 @@ enum DiffFormat {
 // mimalloc 0.1.52 was measured (1,000-page corpus, clean build, 3 runs each): user time
 // 1.60 s → 1.57 s, within the noise, while peak memory rose from 74 MiB to 125 MiB. Reading
 // each page once (render/scan.rs) had already removed most of the allocations it would save.
-// Measured again on the 10,000-page corpus after the quick HTML reading and the highlighting
-// line memo (3 paired builds): user 5.6 s → 5.7 s, sys no better, peak 208 → 252 MiB.
+// Measured again on the 10,000-page corpus after the quick HTML reading (3 paired builds,
+// with a highlighting line memo since removed): user 5.6 s → 5.7 s, sys no better, peak
+// 208 → 252 MiB.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -1,12 +1,11 @@
 //! Build-time code highlighting with syntect, as CSS classes so light and dark themes
 //! switch in CSS alone.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::{Color, ThemeSet};
-use syntect::html::{css_for_theme_with_class_style, line_tokens_to_classed_spans, ClassStyle};
-use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxSet};
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 /// Class prefix, so highlighting never collides with the theme's own classes.
@@ -35,90 +34,14 @@ pub fn theme_names() -> Vec<&'static str> {
 }
 
 /// `code` as classed HTML spans; `None` when the language is unknown (shown plain).
-///
-/// What syntect's `ClassedHTMLGenerator` writes, line by line, with each line's parse taken
-/// from [`LineMemo`] when the same line was parsed from the same state before.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set.find_syntax_by_token(lang)?;
-    let mut state = ParseState::new(syntax);
-    let mut scopes = ScopeStack::new();
-    let mut html = String::with_capacity(code.len() * 4);
-    let mut open_spans: isize = 0;
-    LINES.with_borrow_mut(|memo| {
-        for line in LinesWithEndings::from(code) {
-            let ops = memo.parse(&mut state, line, set)?;
-            let (spans, delta) = line_tokens_to_classed_spans(line, ops, STYLE, &mut scopes).ok()?;
-            open_spans += delta;
-            html.push_str(&spans);
-        }
-        Some(())
-    })?;
-    for _ in 0..open_spans {
-        html.push_str("</span>");
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
-    Some(html)
-}
-
-thread_local! {
-    static LINES: RefCell<LineMemo> = RefCell::new(LineMemo::default());
-}
-
-/// Parsed lines, by their text and the parser's state before them (one memo per render
-/// thread). Parsing a line is a function of those two alone, and the regular expressions
-/// of the syntax definitions are most of a build's time; code repeats lines (`}`, `fi`,
-/// an empty line, an import) in the same state, and a repeated line is not parsed again.
-///
-/// Bounded: once full it keeps what it has (the lines that repeat most are met early) and
-/// remembers nothing more, so code whose lines never repeat costs at most
-/// [`LineMemo::MAX_ENTRIES`] parses' memory per thread (~2.5 KB each) and a lookup per line.
-#[derive(Default)]
-struct LineMemo {
-    by_line: HashMap<String, Vec<ParsedLine>, foldhash::fast::RandomState>,
-    entries: usize,
-    /// The last parse that was not kept (the memo is full).
-    unkept: Vec<(usize, ScopeStackOp)>,
-}
-
-/// A line's parse from one state: the scope operations and the state after it.
-struct ParsedLine {
-    before: ParseState,
-    ops: Vec<(usize, ScopeStackOp)>,
-    after: ParseState,
-}
-
-impl LineMemo {
-    /// The most parses kept by one thread.
-    const MAX_ENTRIES: usize = 1 << 13;
-    /// The most states kept for one line's text (an empty line occurs in many).
-    const MAX_STATES: usize = 16;
-
-    /// The scope operations of `line` parsed from `state`, which moves on past the line.
-    fn parse(&mut self, state: &mut ParseState, line: &str, set: &SyntaxSet) -> Option<&[(usize, ScopeStackOp)]> {
-        let found = self.by_line.get(line).and_then(|parses| parses.iter().position(|p| p.before == *state));
-        let index = match found {
-            Some(index) => index,
-            None => {
-                let known = self.by_line.get(line).map(Vec::len);
-                if self.entries >= Self::MAX_ENTRIES || known.is_some_and(|n| n >= Self::MAX_STATES) {
-                    self.unkept = state.parse_line(line, set).ok()?;
-                    return Some(&self.unkept);
-                }
-                let before = state.clone();
-                let ops = state.parse_line(line, set).ok()?;
-                if known.is_none() {
-                    self.by_line.insert(line.to_string(), Vec::new());
-                }
-                self.entries += 1;
-                let parses = self.by_line.get_mut(line)?;
-                parses.push(ParsedLine { before, ops, after: state.clone() });
-                return parses.last().map(|p| p.ops.as_slice());
-            }
-        };
-        let parsed = &self.by_line.get(line)?[index];
-        state.clone_from(&parsed.after);
-        Some(&parsed.ops)
-    }
+    Some(generator.finalize())
 }
 
 /// Highlighted code blocks by their language and code, kept across the rebuilds of `serve`:
@@ -224,34 +147,6 @@ fn readable(fg: Color, bg: Color) -> Color {
 
 #[cfg(test)]
 mod tests {
-    /// What syntect's own generator writes for `code`.
-    fn generated(code: &str, lang: &str) -> String {
-        let set = super::syntaxes();
-        let syntax = set.find_syntax_by_token(lang).unwrap();
-        let mut generator = syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, set, super::STYLE);
-        for line in super::LinesWithEndings::from(code) {
-            generator.parse_html_for_line_which_includes_newline(line).unwrap();
-        }
-        generator.finalize()
-    }
-
-    #[test]
-    fn remembered_lines_highlight_as_syntect_does() {
-        // The same lines in other states: inside a string, a comment, a heredoc.
-        let blocks = [
-            ("python", "x = 1\ns = '''\nx = 1\n'''\nx = 1\n"),
-            ("rust", "fn a() {}\n/*\nfn a() {}\n*/\nfn a() {}\n\"fn a() {}\nfn a() {}\"\n"),
-            ("bash", "echo hi\ncat <<EOF\necho hi\nEOF\necho hi\n"),
-            ("yaml", "a: 1\nb: |\n  a: 1\na: 1\n"),
-            ("rust", "fn a() {}\n/*\nfn a() {}\n"),
-        ];
-        for _ in 0..2 {
-            for (lang, code) in blocks {
-                assert_eq!(super::highlight(code, lang).unwrap(), generated(code, lang), "{lang}: {code}");
-            }
-        }
-    }
-
     #[test]
     fn highlights_known_languages_only() {
         let html = super::highlight("fn main() {}\n", "rust").unwrap();
