@@ -48,11 +48,19 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
 /// highlighting is most of the cost of rendering a page, and an edit rarely touches code.
 ///
 /// Keyed by the whole language and code (not a hash of them), so a cached block is always
-/// the one asked for. Bounded: past [`Cache::MAX_BYTES`] it starts over, so a long session
-/// of edits cannot grow it without end.
-#[derive(Debug, Default)]
+/// the one asked for. Bounded: past [`Cache::MAX_BYTES`] it keeps what it has and remembers
+/// nothing more, so a long session of edits cannot grow it without end, and a site with more
+/// code than that does not throw away, again and again, blocks it will be asked for.
+#[derive(Debug)]
 pub struct Cache {
     blocks: Mutex<CacheBlocks>,
+    limit: usize,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache { blocks: Mutex::default(), limit: Self::MAX_BYTES }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -75,12 +83,10 @@ impl Cache {
         let html = highlight(code, lang);
         let mut blocks = self.lock();
         let size = key.0.len() + key.1.len() + html.as_ref().map_or(0, String::len);
-        if blocks.bytes + size > Self::MAX_BYTES {
-            blocks.by_code.clear();
-            blocks.bytes = 0;
+        if blocks.bytes + size <= self.limit {
+            blocks.bytes += size;
+            blocks.by_code.insert(key, html.clone());
         }
-        blocks.bytes += size;
-        blocks.by_code.insert(key, html.clone());
         html
     }
 
@@ -147,6 +153,20 @@ fn readable(fg: Color, bg: Color) -> Color {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_full_cache_keeps_what_it_has() {
+        let first = "fn first() {}\n".repeat(20);
+        let html = super::highlight(&first, "rust");
+        let size = "rust".len() + first.len() + html.as_ref().map_or(0, String::len);
+        // Room for the first block and not for a second.
+        let cache = super::Cache { limit: size + 10, ..Default::default() };
+        assert_eq!(cache.highlight(&first, "rust"), html);
+        assert_eq!(cache.highlight("fn second() {}\n", "rust"), super::highlight("fn second() {}\n", "rust"));
+        let kept = cache.lock();
+        assert!(kept.by_code.contains_key(&("rust".to_string(), first)), "the first block is kept");
+        assert_eq!((kept.by_code.len(), kept.bytes), (1, size), "nothing more is remembered");
+    }
+
     #[test]
     fn highlights_known_languages_only() {
         let html = super::highlight("fn main() {}\n", "rust").unwrap();

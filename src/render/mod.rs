@@ -163,6 +163,13 @@ pub fn render_with(
     if let Some(cache) = cache.as_deref_mut() {
         cache.start(&languages.iter().map(|l| l.prefix.as_str()).collect::<Vec<_>>());
     }
+    // Code is rarely translated: in a multilingual build every language's pages show the same
+    // blocks, so each is highlighted once (highlighting is most of a build's work). `serve`
+    // keeps its blocks across saves too.
+    let highlighted = match cache.as_deref() {
+        Some(cache) => Some(Arc::clone(&cache.highlighted)),
+        None => multilingual.then(Arc::default),
+    };
     let mut files = Vec::new();
     let mut rendered = Vec::new();
     let mut sitemap = Vec::new();
@@ -175,7 +182,15 @@ pub fn render_with(
         };
         let language_pages = languages::pages_in(&pages, language.tag, site.site.default_language());
         let links = links.in_language(&language.prefix);
-        let pass = Pass { checked, model: &model, language, languages: &languages, options, locales: &locales };
+        let pass = Pass {
+            checked,
+            model: &model,
+            language,
+            languages: &languages,
+            options,
+            locales: &locales,
+            highlighted: highlighted.clone(),
+        };
         let out = pass.render(&language_pages, links, &theme, &pages_to, cache.as_deref_mut())?;
         if !language.prefix.is_empty() {
             // The model as this language's pages show it; the default language's is at the root.

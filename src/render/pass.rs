@@ -33,6 +33,8 @@ pub(super) struct Pass<'a> {
     pub(super) options: &'a RenderOptions,
     /// Every language's interface strings.
     pub(super) locales: &'a Arc<crate::i18n::Locales>,
+    /// Code blocks already highlighted, shared by the passes (and by `serve`'s saves).
+    pub(super) highlighted: Option<Arc<crate::markdown::highlight::Cache>>,
 }
 
 /// What a pass produced: its files and pages, its sitemap entries (address, translations),
@@ -68,7 +70,7 @@ impl Pass<'_> {
             links,
             unsafe_html: site.site.markdown.unsafe_html,
             highlight: options.purpose == Purpose::Publish,
-            highlighted: cache.as_ref().map(|c| Arc::clone(&c.highlighted)),
+            highlighted: self.highlighted.clone(),
             task_labels: crate::markdown::TaskLabels {
                 done: locale.text("markdown.task_done"),
                 open: locale.text("markdown.task_open"),
