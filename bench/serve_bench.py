@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Drives `govsite serve` for bench/serve.sh (stdlib only).
 
-latency SITE LABEL: starts the server on a copy of SITE, opens the live-reload event stream,
-  then 20 times edits governance/people.yaml (alternating between two texts) and measures
+latency SITE LABEL [--file PATH]: starts the server on a copy of SITE, opens the live-reload
+  event stream, then 20 times edits governance/people.yaml or PATH (alternating between two texts) and measures
   the time from the completed write to the arrival of `event: reload`; prints p50 and p95.
 memory SITE: 500 consecutive edits, each waiting for its reload; prints VmRSS of the server
   at the start, after 100 edits and at the end.
@@ -161,12 +161,12 @@ def copy_site(site):
     return tmp, target
 
 
-def latency(binary, site, label, runs):
+def latency(binary, site, label, runs, edited="governance/people.yaml"):
     tmp, site = copy_site(site)
     server = Server(binary, site)
     try:
         events = Events(server)
-        path = os.path.join(site, "governance", "people.yaml")
+        path = os.path.join(site, edited)
         texts = two_texts(path)
         samples, extra = [], 0
         for i in range(runs):
@@ -319,6 +319,7 @@ def main():
     lat.add_argument("site")
     lat.add_argument("label")
     lat.add_argument("--runs", type=int, default=20)
+    lat.add_argument("--file", default="governance/people.yaml", help="the file to edit, in the site")
     mem = sub.add_parser("memory")
     mem.add_argument("site")
     mem.add_argument("--edits", type=int, default=500)
@@ -328,7 +329,7 @@ def main():
     stall.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     if args.mode == "latency":
-        latency(args.bin, args.site, args.label, args.runs)
+        latency(args.bin, args.site, args.label, args.runs, args.file)
     elif args.mode == "stalled":
         stalled(args.bin, args.site, args.label, args.requests)
     else:
