@@ -73,16 +73,23 @@ impl JsonSchema for Text {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Markdown, rendered by the theme; links in it are rewritten and checked. \
+        translatable_schema(
+            "Markdown, rendered by the theme; links in it are rewritten and checked. \
                 In a multilingual site, a map of translations by language tag (`{en: …, zh-CN: …}`).",
-            "anyOf": [
-                { "type": "string" },
-                { "type": "object", "additionalProperties": { "type": ["string", "null"] } },
-                { "type": "null" }
-            ]
-        })
+        )
     }
+}
+
+/// A text written plainly or as a map of translations by language tag (or left empty).
+fn translatable_schema(description: &str) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": description,
+        "anyOf": [
+            { "type": "string" },
+            { "type": "object", "additionalProperties": { "type": ["string", "null"] } },
+            { "type": "null" }
+        ]
+    })
 }
 
 thread_local! {
@@ -323,15 +330,10 @@ impl JsonSchema for Label {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Plain text (never Markdown). In a multilingual site, a map of translations by \
+        translatable_schema(
+            "Plain text (never Markdown). In a multilingual site, a map of translations by \
                 language tag (`{en: …, zh-CN: …}`).",
-            "anyOf": [
-                { "type": "string" },
-                { "type": "object", "additionalProperties": { "type": ["string", "null"] } },
-                { "type": "null" }
-            ]
-        })
+        )
     }
 }
 
