@@ -67,55 +67,61 @@ impl Template {
 const WORKFLOW_TEXT: &str = include_str!("templates/common/.github/workflows/governance.yml");
 const PR_WORKFLOW_TEXT: &str = include_str!("templates/common/.github/workflows/governance-pr.yml");
 
-const MINIMAL: &[(&str, &str)] = &[
-    ("site.yaml", include_str!("templates/minimal/site.yaml")),
-    ("governance/charter.yaml", include_str!("templates/minimal/governance/charter.yaml")),
-    ("governance/people.yaml", include_str!("templates/minimal/governance/people.yaml")),
-    ("governance/roles.yaml", include_str!("templates/minimal/governance/roles.yaml")),
-    ("governance/ladder.yaml", include_str!("templates/minimal/governance/ladder.yaml")),
-    ("governance/code-of-conduct.yaml", include_str!("templates/minimal/governance/code-of-conduct.yaml")),
-    ("governance/security.yaml", include_str!("templates/minimal/governance/security.yaml")),
-    ("content/_index.md", include_str!("templates/minimal/content/_index.md")),
-    ("content/contributing.md", include_str!("templates/minimal/content/contributing.md")),
-    ("static/.gitkeep", include_str!("templates/minimal/static/.gitkeep")),
-    (WORKFLOW, WORKFLOW_TEXT),
-    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
+/// A template's files: each path under `templates/<folder>/`, with the workflows every
+/// scaffold shares.
+macro_rules! scaffold {
+    ($folder:literal; $($path:literal),* $(,)?) => {
+        [
+            $(($path, include_str!(concat!("templates/", $folder, "/", $path))),)*
+            (WORKFLOW, WORKFLOW_TEXT),
+            (PR_WORKFLOW, PR_WORKFLOW_TEXT),
+        ]
+    };
+}
+
+const MINIMAL: &[(&str, &str)] = &scaffold!["minimal";
+    "site.yaml",
+    "governance/charter.yaml",
+    "governance/people.yaml",
+    "governance/roles.yaml",
+    "governance/ladder.yaml",
+    "governance/code-of-conduct.yaml",
+    "governance/security.yaml",
+    "content/_index.md",
+    "content/contributing.md",
+    "static/.gitkeep",
 ];
 
 /// The minimal template in Simplified Chinese: the same governance with its values (names,
 /// prose, pages) written in Chinese and `language: zh-CN`. The comments stay English: they
 /// are the format's reference, kept word for word with docs/format.md and with the English
 /// templates, and the keys they explain are English anyway.
-const MINIMAL_ZH_CN: &[(&str, &str)] = &[
-    ("site.yaml", include_str!("templates/minimal-zh-CN/site.yaml")),
-    ("governance/charter.yaml", include_str!("templates/minimal-zh-CN/governance/charter.yaml")),
-    ("governance/people.yaml", include_str!("templates/minimal-zh-CN/governance/people.yaml")),
-    ("governance/roles.yaml", include_str!("templates/minimal-zh-CN/governance/roles.yaml")),
-    ("governance/ladder.yaml", include_str!("templates/minimal-zh-CN/governance/ladder.yaml")),
-    ("governance/code-of-conduct.yaml", include_str!("templates/minimal-zh-CN/governance/code-of-conduct.yaml")),
-    ("governance/security.yaml", include_str!("templates/minimal-zh-CN/governance/security.yaml")),
-    ("content/_index.md", include_str!("templates/minimal-zh-CN/content/_index.md")),
-    ("content/contributing.md", include_str!("templates/minimal-zh-CN/content/contributing.md")),
-    ("static/.gitkeep", include_str!("templates/minimal-zh-CN/static/.gitkeep")),
-    (WORKFLOW, WORKFLOW_TEXT),
-    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
+const MINIMAL_ZH_CN: &[(&str, &str)] = &scaffold!["minimal-zh-CN";
+    "site.yaml",
+    "governance/charter.yaml",
+    "governance/people.yaml",
+    "governance/roles.yaml",
+    "governance/ladder.yaml",
+    "governance/code-of-conduct.yaml",
+    "governance/security.yaml",
+    "content/_index.md",
+    "content/contributing.md",
+    "static/.gitkeep",
 ];
 
-const CNCF: &[(&str, &str)] = &[
-    ("site.yaml", include_str!("templates/cncf/site.yaml")),
-    ("governance/charter.yaml", include_str!("templates/cncf/governance/charter.yaml")),
-    ("governance/people.yaml", include_str!("templates/cncf/governance/people.yaml")),
-    ("governance/roles.yaml", include_str!("templates/cncf/governance/roles.yaml")),
-    ("governance/ladder.yaml", include_str!("templates/cncf/governance/ladder.yaml")),
-    ("governance/code-of-conduct.yaml", include_str!("templates/cncf/governance/code-of-conduct.yaml")),
-    ("governance/security.yaml", include_str!("templates/cncf/governance/security.yaml")),
-    ("governance/groups.yaml", include_str!("templates/cncf/governance/groups.yaml")),
-    ("governance/decisions.yaml", include_str!("templates/cncf/governance/decisions.yaml")),
-    ("content/_index.md", include_str!("templates/cncf/content/_index.md")),
-    ("content/contributing.md", include_str!("templates/cncf/content/contributing.md")),
-    ("static/logo.svg", include_str!("templates/cncf/static/logo.svg")),
-    (WORKFLOW, WORKFLOW_TEXT),
-    (PR_WORKFLOW, PR_WORKFLOW_TEXT),
+const CNCF: &[(&str, &str)] = &scaffold!["cncf";
+    "site.yaml",
+    "governance/charter.yaml",
+    "governance/people.yaml",
+    "governance/roles.yaml",
+    "governance/ladder.yaml",
+    "governance/code-of-conduct.yaml",
+    "governance/security.yaml",
+    "governance/groups.yaml",
+    "governance/decisions.yaml",
+    "content/_index.md",
+    "content/contributing.md",
+    "static/logo.svg",
 ];
 
 /// Why `init` wrote nothing.
