@@ -116,6 +116,12 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_full_build() {
     edit(&root, "site.yaml", "en: Lumen Community", "en: Lumen Commons");
     same_as_full(&root, &mut cache, "site.yaml");
 
+    // The site's own interface strings: a metric's name, and a string every page shows.
+    edit(&root, "i18n/zh-CN.yaml", "months_active: 活跃月数", "months_active: 活跃的月数");
+    same_as_full(&root, &mut cache, "i18n/zh-CN.yaml");
+    std::fs::write(root.join("i18n/en.yaml"), "nav:\n  skip: Skip to the text\n").unwrap();
+    same_as_full(&root, &mut cache, "a new i18n/en.yaml");
+
     let theme_page = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html");
     let template = std::fs::read_to_string(theme_page).unwrap();
     std::fs::create_dir_all(root.join("templates")).unwrap();

@@ -47,6 +47,9 @@ pub(super) struct Setting {
     pub resolver_language: String,
     pub resolver_localized: HashSet<String>,
     pub templates: Vec<(String, String, String)>,
+    /// The site's own strings (i18n/<tag>.yaml): templates reach them through `t(…)`, not
+    /// through a context value, so a changed string must be seen here.
+    pub locales: u64,
 }
 
 impl Setting {
@@ -56,6 +59,7 @@ impl Setting {
         unsafe_html: bool,
         links: &LinkResolver,
         templates: &[(String, String, String)],
+        locales: u64,
     ) -> Setting {
         Setting {
             base_url: base_url.to_string(),
@@ -66,6 +70,7 @@ impl Setting {
             resolver_language: links.language.clone(),
             resolver_localized: links.localized.clone(),
             templates: templates.to_vec(),
+            locales,
         }
     }
 }

@@ -81,9 +81,6 @@ impl Pass<'_> {
         let mut base = Context::new();
         globals.insert_into(&mut base);
         base.insert("locale", locale.tag());
-        // The site's own strings (i18n/<tag>.yaml) are part of every page: a changed string
-        // must not let `serve` reuse a page rendered with the old one.
-        base.insert("locale_digest", &locale_digest(&self.checked.site.locales));
 
         let setting = cache.as_ref().map(|_| {
             cache::Setting::new(
@@ -92,6 +89,7 @@ impl Pass<'_> {
                 markdown.unsafe_html,
                 &markdown.links,
                 &theme.templates,
+                locale_digest(&self.checked.site.locales),
             )
         });
         // Each page's number in the search index: the indexed pages, counted in order.
