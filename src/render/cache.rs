@@ -256,16 +256,20 @@ mod tests {
     #[test]
     fn a_template_that_dumps_the_context_is_never_reused() {
         let templates = vec![template("debug.html", "{{ __tera_context }}")];
-        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
+        let setting =
+            Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
         let mut cache = RenderCache::default();
         cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
-        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
+        let setting =
+            Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
         let reusable = cache.reusable("", &setting, &Context::new()).unwrap();
         assert_eq!(reusable.unchanged.get("debug.html"), Some(&false));
         let templates = vec![template("plain.html", "{{ site }}")];
-        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
+        let setting =
+            Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
         cache.keep("", setting, Context::new(), HashMap::new(), 0, Default::default());
-        let setting = Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
+        let setting =
+            Setting::new("/", crate::render::Purpose::Publish, false, &LinkResolver::default(), &templates, 0);
         assert_eq!(cache.reusable("", &setting, &Context::new()).unwrap().unchanged.get("plain.html"), Some(&true));
     }
 }
