@@ -164,6 +164,16 @@ impl Locale {
         self.messages.contains_key(key)
     }
 
+    /// The message `key` without arguments if the locale has it, else `fallback`'s text (a
+    /// value shown as written when no locale names it).
+    pub fn text_or(&self, key: &str, fallback: impl FnOnce() -> String) -> String {
+        if self.has(key) {
+            self.text(key)
+        } else {
+            fallback()
+        }
+    }
+
     /// The message `key` without arguments (the key itself if there is none, so that a
     /// missing string shows rather than disappears; the key test keeps that from shipping).
     pub fn text(&self, key: &str) -> String {

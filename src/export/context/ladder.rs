@@ -96,13 +96,13 @@ fn measures(map: &indexmap::IndexMap<String, Metric>, locale: &Locale) -> Vec<Me
     let number = |n: f64| if n.fract() == 0.0 { format!("{n:.0}") } else { n.to_string() };
     map.iter()
         .map(|(key, metric)| {
-            let mut name = key.replace('_', " ");
-            if let Some(first) = name.get(..1) {
-                name = format!("{}{}", first.to_uppercase(), &name[1..]);
-            }
-            if locale.has(&format!("metric.{key}")) {
-                name = locale.text(&format!("metric.{key}"));
-            }
+            let name = locale.text_or(&format!("metric.{key}"), || {
+                let name = key.replace('_', " ");
+                match name.get(..1) {
+                    Some(first) => format!("{}{}", first.to_uppercase(), &name[1..]),
+                    None => name,
+                }
+            });
             match metric {
                 Metric::Count(n) => MeasureRow { name, count: number(*n), per: None, source: None },
                 Metric::Detailed { count, per, source } => MeasureRow {
@@ -143,6 +143,6 @@ fn per_label(per: &str, locale: &Locale) -> String {
         return locale.text("metrics.in_total");
     }
     let key = format!("period.{per}");
-    let period = if locale.has(&key) { locale.text(&key) } else { per.to_string() };
+    let period = locale.text_or(&key, || per.to_string());
     locale.t("metrics.per", &[("period", period.into())])
 }

@@ -311,35 +311,29 @@ pub(super) fn former_rows(site: &Site, locale: &Locale) -> Vec<FormerRow> {
     let named = site.ladder.as_ref().and_then(|l| l.emeritus_name());
     let mut out = Vec::new();
     for role in site.roles.iter().flat_map(|r| r.roles.iter()) {
-        let mut rows: Vec<FormerRow> = role
-            .former_members
-            .iter()
-            .map(|f| {
-                let person = site.person(&f.person);
-                FormerRow {
-                    name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
-                    github: person
-                        .and_then(|p| p.github_handle())
-                        .and_then(crate::model::values::handle)
-                        .map(str::to_string),
-                    account: person.and_then(account),
-                    role: role.name.to_string(),
-                    since: f.since.clone(),
-                    until: f.until.clone(),
-                    reason: f.reason.as_deref().map(|r| match (r.trim(), named) {
-                        ("emeritus", Some(name)) => name.to_string(),
-                        (reason, _) => {
-                            let key = format!("export_text.people.end_reason.{reason}");
-                            if locale.has(&key) {
-                                locale.text(&key)
-                            } else {
-                                r.replace('-', " ")
-                            }
-                        }
-                    }),
-                }
-            })
-            .collect();
+        let mut rows: Vec<FormerRow> =
+            role.former_members
+                .iter()
+                .map(|f| {
+                    let person = site.person(&f.person);
+                    FormerRow {
+                        name: person.map_or_else(|| f.person.clone(), |p| p.name.clone()),
+                        github: person
+                            .and_then(|p| p.github_handle())
+                            .and_then(crate::model::values::handle)
+                            .map(str::to_string),
+                        account: person.and_then(account),
+                        role: role.name.to_string(),
+                        since: f.since.clone(),
+                        until: f.until.clone(),
+                        reason: f.reason.as_deref().map(|r| match (r.trim(), named) {
+                            ("emeritus", Some(name)) => name.to_string(),
+                            (reason, _) => locale
+                                .text_or(&format!("export_text.people.end_reason.{reason}"), || r.replace('-', " ")),
+                        }),
+                    }
+                })
+                .collect();
         // An open holding first, then by end date, latest first (dates are YYYY-MM-DD).
         rows.sort_by(|a, b| match (&a.until, &b.until) {
             (None, None) => std::cmp::Ordering::Equal,

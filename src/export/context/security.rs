@@ -81,10 +81,7 @@ pub(super) fn report(
         // contact (`phone`, `chat`) are the locale's `enum.contact_kind.*`, as written otherwise.
         let label = match c.kind.as_str() {
             "email" | "form" | "web" => word(c.kind.as_str()),
-            other if locale.has(&format!("enum.contact_kind.{other}")) => {
-                locale.text(&format!("enum.contact_kind.{other}"))
-            }
-            _ => kind.clone(),
+            other => locale.text_or(&format!("enum.contact_kind.{other}"), || kind.clone()),
         };
         let scope = c.scope.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
         routes.push(route(&kind, label, &c.address, c.acknowledge_days.or(policy.acknowledge_days), scope));
@@ -128,14 +125,7 @@ pub(super) fn report(
         .map(|id| match site.site.project.channels.iter().find(|c| &c.id == id) {
             Some(c) => ChannelView {
                 id: c.id.clone(),
-                kind: {
-                    let key = format!("enum.channel.{}", c.kind);
-                    if locale.has(&key) {
-                        locale.text(&key)
-                    } else {
-                        c.kind.replace('-', " ")
-                    }
-                },
+                kind: locale.text_or(&format!("enum.channel.{}", c.kind), || c.kind.replace('-', " ")),
                 url: absolute(links, &c.url),
                 purpose: c.purpose.clone(),
             },
