@@ -53,12 +53,7 @@ fn covenant_version(site: &Site, out: &mut Vec<Diagnostic>) {
     }
     let path = "based_on.version";
     if let Some(problem) = enum_problem(&COVENANT_VERSIONS, version, path) {
-        let pos = coc.source.value(path);
-        out.push(
-            Diagnostic::error("schema/enum", &coc.file, Pos { len: pos.len.max(1), ..pos }, problem.message)
-                .with_label(problem.label)
-                .with_help(problem.help),
-        );
+        out.push(problem.at("schema/enum", &coc.file, coc.source.value(path)));
     }
 }
 
@@ -92,12 +87,7 @@ fn report(value: WrittenValue<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     if let Some(problem) = problem(&value.row.form, value.text, &value.path) {
-        let pos = value.source.value(&value.path);
-        out.push(
-            Diagnostic::error(value.row.form.rule(), value.file, Pos { len: pos.len.max(1), ..pos }, problem.message)
-                .with_label(problem.label)
-                .with_help(problem.help),
-        );
+        out.push(problem.at(value.row.form.rule(), value.file, value.source.value(&value.path)));
     }
 }
 
@@ -109,12 +99,7 @@ pub(super) fn enum_key(
     key: &str,
     path: &str,
 ) -> Option<Diagnostic> {
-    let problem = enum_problem(list, key, path)?;
-    Some(
-        Diagnostic::error("schema/enum", file, Pos { len: pos.len.max(1), ..pos }, problem.message)
-            .with_label(problem.label)
-            .with_help(problem.help),
-    )
+    Some(enum_problem(list, key, path)?.at("schema/enum", file, pos))
 }
 
 /// What is wrong with a value, in the words of a diagnostic.
@@ -122,6 +107,15 @@ struct Problem {
     message: String,
     label: String,
     help: String,
+}
+
+impl Problem {
+    /// The error `rule` reports for this problem at `pos` (at least one column wide).
+    fn at(self, rule: &'static str, file: &std::path::Path, pos: Pos) -> Diagnostic {
+        Diagnostic::error(rule, file, Pos { len: pos.len.max(1), ..pos }, self.message)
+            .with_label(self.label)
+            .with_help(self.help)
+    }
 }
 
 fn problem(form: &Form, text: &str, path: &str) -> Option<Problem> {
