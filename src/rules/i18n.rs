@@ -234,12 +234,14 @@ fn missing_pages(site: &Site, languages: &[&str], default: &str, found: &mut Vec
 /// key, at its first use.
 fn missing_metric_names(site: &Site, languages: &[&str], default: &str, found: &mut Vec<Missing>) {
     let Some(ladder) = &site.ladder else { return };
+    let locales: Vec<(&str, crate::i18n::Locale)> =
+        languages.iter().filter(|l| **l != default).map(|l| (*l, crate::i18n::Locale::for_site(site, l))).collect();
     let mut seen = HashSet::new();
     for (i, level) in ladder.levels.iter().enumerate() {
         for (list, metrics) in [("metrics", &level.metrics), ("upkeep", &level.upkeep)] {
             for key in metrics.keys().filter(|k| seen.insert(k.as_str())) {
-                for language in languages.iter().filter(|l| **l != default) {
-                    if crate::i18n::Locale::for_site(site, language).has(&format!("metric.{key}")) {
+                for (language, locale) in &locales {
+                    if locale.has(&format!("metric.{key}")) {
                         continue;
                     }
                     let path = format!("levels[{i}].{list}.{key}");
