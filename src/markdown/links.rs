@@ -13,7 +13,7 @@ pub const PROSE_FROM: &str = "content/_prose.md";
 pub const REFUSED: &str = "#";
 
 /// Rewrites links to carry the base path: root-relative URLs and relative `.md` links.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkResolver {
     /// The path of `base_url`, with slashes at both ends (`/acme/`, or `/`).
     pub base_path: String,

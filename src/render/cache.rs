@@ -42,10 +42,7 @@ pub(super) struct Setting {
     pub base_url: String,
     pub purpose: super::Purpose,
     pub unsafe_html: bool,
-    pub resolver_base: String,
-    pub resolver_pages: HashMap<PathBuf, String>,
-    pub resolver_language: String,
-    pub resolver_localized: HashSet<String>,
+    pub links: LinkResolver,
     pub templates: Vec<(String, String, String)>,
     /// The site's own strings (i18n/<tag>.yaml): templates reach them through `t(…)`, not
     /// through a context value, so a changed string must be seen here.
@@ -65,10 +62,7 @@ impl Setting {
             base_url: base_url.to_string(),
             purpose,
             unsafe_html,
-            resolver_base: links.base_path.clone(),
-            resolver_pages: links.pages.clone(),
-            resolver_language: links.language.clone(),
-            resolver_localized: links.localized.clone(),
+            links: links.clone(),
             templates: templates.to_vec(),
             locales,
         }
