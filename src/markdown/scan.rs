@@ -29,7 +29,7 @@ pub struct Destination {
 }
 
 /// Everything these tools need from one Markdown text, read in one pass of the parser: what
-/// [`destinations`], [`html_urls`], [`code`] and [`super::safety::unsafe_links`] return.
+/// [`destinations`], [`code`] and [`super::safety::unsafe_links`] return.
 /// The link check, the placeholder rule and `content/unsafe-link` read each page through one
 /// `Reading` (and `serve` keeps it while the page is unchanged).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -177,15 +177,6 @@ fn html(
 /// Every link and image of `text`, in order, then every reference definition.
 pub fn destinations(text: &str) -> Vec<Destination> {
     read(text).destinations
-}
-
-/// Every URL that raw HTML in `text` links to or loads (`<a href>`, `<img src>`…), with where
-/// its attribute's value is written: what `destinations` is to Markdown links.
-pub fn html_urls(text: &str) -> Vec<(String, Range<usize>)> {
-    if !text.contains('<') {
-        return Vec::new();
-    }
-    read(text).html_urls
 }
 
 /// The innermost open link's text reaches at least `end`.

@@ -170,7 +170,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
     let destination = output::check_destination(&output, root)?;
     let (outcome, portal) = match Input::find(root)? {
         Input::Site => {
-            let checked = site::load_and_validate(root, &options.check, None)?;
+            let checked = site::load_and_validate(root, &options.check)?;
             if checked.has_errors() {
                 return Err(Error::Invalid(checked.diagnostics));
             }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Load → validate → check links.
 pub(super) fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
-    let mut checked = load_and_validate(root, options, None)?;
+    let mut checked = load_and_validate(root, options)?;
     check_links(&mut checked)?;
     Ok(checked)
 }
@@ -25,7 +25,7 @@ pub(super) fn render(
             let loaded = load::load_site_kept(root, &mut cache.pages)?;
             (validate_loaded(loaded, &options.check, Some(&mut cache.readings)), Some(&mut cache.render))
         }
-        None => (load_and_validate(root, &options.check, None)?, None),
+        None => (load_and_validate(root, &options.check)?, None),
     };
     render_validated(checked, options, render::Pages::Keep, render_cache)
 }
@@ -42,14 +42,9 @@ pub(super) fn render_validated(
     Ok((Outcome { diagnostics: checked.diagnostics, score: checked.score }, portal))
 }
 
-/// Load and every rule that reads the model, under the site's own policy (taking unchanged
-/// pages' readings from `readings`, when given).
-pub(super) fn load_and_validate(
-    root: &Path,
-    options: &CheckOptions,
-    readings: Option<&mut crate::rules::Readings>,
-) -> Result<Checked, Error> {
-    Ok(validate_loaded(load::load_site(root)?, options, readings))
+/// Load and every rule that reads the model, under the site's own policy.
+pub(super) fn load_and_validate(root: &Path, options: &CheckOptions) -> Result<Checked, Error> {
+    Ok(validate_loaded(load::load_site(root)?, options, None))
 }
 
 /// Every rule that reads the model, on a loaded site, under its own policy.
