@@ -51,13 +51,13 @@ pub struct SiteConfig {
     pub diversity: DiversityConfig,
 }
 
-/// Whether `value` is its type's default (for `skip_serializing_if`).
 /// Whether `tag` has the shape of a BCP 47 tag: ASCII letters and digits in subtags of one
 /// to eight, joined by `-`. (`schema/language` checks the tag itself.)
 fn is_tag_shaped(tag: &str) -> bool {
     tag.split('-').all(|sub| (1..=8).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Whether `value` is its type's default (for `skip_serializing_if`).
 pub(super) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }

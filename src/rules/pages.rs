@@ -12,13 +12,8 @@ const GENERATED: [&str; 2] = ["search", "assets"];
 pub fn conflicts(site: &Site, out: &mut Vec<Diagnostic>) {
     let default = site.site.default_language();
     // A further language's pages are published under its prefix (`zh-cn/`).
-    let prefixes: Vec<String> = site
-        .site
-        .languages()
-        .into_iter()
-        .filter(|l| site.site.is_multilingual() && *l != default)
-        .map(|l| l.to_lowercase())
-        .collect();
+    let prefixes: Vec<String> =
+        site.site.languages().into_iter().filter(|l| *l != default).map(|l| l.to_lowercase()).collect();
     let mut seen: HashMap<(&str, &str), &std::path::Path> = HashMap::new();
     for page in &site.pages {
         let first = page.path.split('/').next().unwrap_or("");
